@@ -1,0 +1,5 @@
+import { Workspace } from "./components/workspace";
+
+export default function Home() {
+  return <Workspace />;
+}

@@ -1,0 +1,76 @@
+// The engine on the shipped model through onnxruntime-node: frames, stats,
+// determinism, and the worker pool (abort, bounded queue).
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { DEFAULT_MODEL_DIR } from "./defaults.ts";
+import { Engine, type EngineEvent } from "./engine.ts";
+import { MASK_GLYPH } from "./glyph.ts";
+import { EnginePool, QueueFullError } from "./pool.ts";
+
+let engine: Engine;
+before(async () => {
+  engine = await Engine.load(DEFAULT_MODEL_DIR);
+});
+after(async () => {
+  await engine.close();
+});
+
+async function collect(events: AsyncIterable<EngineEvent>): Promise<EngineEvent[]> {
+  const out: EngineEvent[] = [];
+  for await (const e of events) out.push(e);
+  return out;
+}
+
+test("generation streams one frame per forward pass and ends with the artifact and its stats", async () => {
+  const events = await collect(engine.generate({ request: "Build a simulated chat app" }, { genLength: 48, steps: 12 }));
+  const frames = events.filter((e) => e.type === "frame");
+  const done = events.at(-1)!;
+  assert.equal(done.type, "done");
+  assert.equal(frames.length, 12);
+  frames.forEach((f, i) => {
+    assert.equal(f.step, i + 1);
+    assert.equal(f.forwardPasses, i + 1);
+    assert.equal(f.totalSteps, 12);
+  });
+  assert.ok(frames[0].text.includes(MASK_GLYPH), "the first frame still shows masks");
+  assert.ok(!frames.at(-1)!.text.includes(MASK_GLYPH), "the last frame has none");
+  if (done.type !== "done") return;
+  assert.equal(done.artifact, frames.at(-1)!.text);
+  assert.ok(done.stats.tokens <= 48);
+  assert.equal(done.stats.forwardPasses, 12);
+  for (const k of ["tokens", "steps", "forwardPasses", "ms", "firstFrameMs", "tokensPerSecond"] as const) assert.equal(typeof done.stats[k], "number");
+});
+
+test("sampling is deterministic for a seed", async () => {
+  const run = async (seed: number) => {
+    const events = await collect(engine.generate({ request: "Make a todo list" }, { genLength: 32, steps: 8, temperature: 1, seed }));
+    const last = events.at(-1)!;
+    return last.type === "done" ? last.artifact : "";
+  };
+  assert.equal(await run(3), await run(3));
+});
+
+test("the worker pool streams, stops on abort within a step, and bounds its queue", async () => {
+  const pool = new EnginePool(DEFAULT_MODEL_DIR, { maxQueue: 1 });
+  try {
+    assert.equal(await pool.whenReady(), engine.manifest.id);
+    const events = await collect(pool.generate({ request: "A counter" }, { genLength: 24, steps: 6 }));
+    assert.equal(events.filter((e) => e.type === "frame").length, 6);
+
+    const controller = new AbortController();
+    const long = pool.generate({ request: "A counter" }, { genLength: 200, steps: 200 }, controller.signal);
+    const first = await long.next();
+    assert.equal(first.done, false);
+    // One waiting generation fills the queue; the next is refused at once.
+    const waiting = pool.generate({ request: "A clock" }, { genLength: 16, steps: 4 });
+    const waitingDone = collect(waiting);
+    await new Promise((r) => setTimeout(r, 50));
+    await assert.rejects(pool.generate({ request: "A quiz" }).next(), QueueFullError);
+    controller.abort();
+    await assert.rejects(collect(long), /abort/i);
+    const w = await waitingDone;
+    assert.equal(w.at(-1)!.type, "done", "the queued generation runs once the aborted one stops");
+  } finally {
+    await pool.close();
+  }
+});

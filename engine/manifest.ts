@@ -1,0 +1,43 @@
+// The model contract: what a model folder's manifest.json must state for the engine
+// to run it (design.md, "Model contract"). A larger open diffusion model exported
+// to ONNX with the same contract runs unchanged.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+
+export const ManifestSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+  onnx: z.string(),
+  tokenizer: z.string(),
+  maxSequenceLength: z.number().int().positive(),
+  tokens: z.object({
+    mask: z.number().int().nonnegative(),
+    eot: z.number().int().nonnegative(),
+    /** Filler a surplus infill position may resolve to; dropped from the text. */
+    pad: z.number().int().nonnegative(),
+  }),
+  chatTemplate: z.object({ user: z.string(), assistant: z.string(), artifact: z.string() }),
+  inputs: z.object({ ids: z.string() }),
+  outputs: z.object({ logits: z.string() }),
+  /** Dream-style models converted from autoregressive ones predict position i at i-1. */
+  shiftedLogits: z.boolean(),
+  defaults: z.object({
+    genLength: z.number().int().positive(),
+    blockLength: z.number().int().positive(),
+    threshold: z.number().min(0).max(1),
+  }),
+});
+
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+export interface ModelFolder {
+  dir: string;
+  manifest: Manifest;
+  onnxPath: string;
+  tokenizerPath: string;
+}
+
+export function readModelFolder(dir: string): ModelFolder {
+  const manifest = ManifestSchema.parse(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")));
+  return { dir, manifest, onnxPath: join(dir, manifest.onnx), tokenizerPath: join(dir, manifest.tokenizer) };
+}

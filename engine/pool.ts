@@ -1,0 +1,138 @@
+// The main thread's handle on the engine: a worker thread with the model loaded,
+// and a bounded queue of generations waiting for it.
+import { resolve } from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Conversation } from "./chat-template.ts";
+import type { EngineEvent, GenerateOptions } from "./engine.ts";
+import type { FromWorker, ToWorker } from "./worker.ts";
+
+export class QueueFullError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super("the engine is busy; try again shortly");
+  }
+}
+
+interface Job {
+  id: number;
+  conversation: Conversation;
+  options: GenerateOptions;
+  push: (m: FromWorker) => void;
+}
+
+export interface PoolOptions {
+  /** Generations allowed to wait beyond the one running. */
+  maxQueue?: number;
+  threads?: number;
+  /** The repository root, where engine/worker-entry.mjs lives (the CLI and the server run from it). */
+  root?: string;
+}
+
+export class EnginePool {
+  private readonly worker: Worker;
+  private readonly ready: Promise<string>;
+  private readonly queue: Job[] = [];
+  private current: Job | null = null;
+  private nextId = 1;
+  private readonly maxQueue: number;
+
+  constructor(modelDir: string, o: PoolOptions = {}) {
+    this.maxQueue = o.maxQueue ?? 16;
+    const script = resolve(o.root ?? process.cwd(), "engine/worker-entry.mjs");
+    // Reflect.construct rather than `new Worker(...)`: Next's bundler rewrites the latter
+    // into a bundled worker, while this one must run the engine from source through tsx.
+    this.worker = Reflect.construct(Worker, [script, { workerData: { modelDir, threads: o.threads ?? 2 } }]) as Worker;
+    this.ready = new Promise((ok, fail) => {
+      this.worker.once("error", fail);
+      this.worker.on("message", (m: FromWorker) => {
+        if (m.type === "ready") {
+          ok(m.modelId);
+          this.worker.unref();
+        } else this.route(m);
+      });
+    });
+  }
+
+  /** Resolves with the model id once the model is loaded. */
+  whenReady(): Promise<string> {
+    return this.ready;
+  }
+
+  get pending(): number {
+    return this.queue.length + (this.current ? 1 : 0);
+  }
+
+  /**
+   * Generate from a request: frames, then the finished artifact. Throws QueueFullError
+   * at once when too many generations wait; aborting `signal` stops the generation
+   * within one step (or takes it out of the queue).
+   */
+  async *generate(conversation: Conversation, options: GenerateOptions = {}, signal?: AbortSignal): AsyncGenerator<EngineEvent> {
+    if (this.queue.length >= this.maxQueue) throw new QueueFullError(5);
+    const inbox: FromWorker[] = [];
+    let wake: (() => void) | null = null;
+    const job: Job = {
+      id: this.nextId++,
+      conversation,
+      options,
+      push: (m) => {
+        inbox.push(m);
+        wake?.();
+      },
+    };
+    const onAbort = () => {
+      const i = this.queue.indexOf(job);
+      if (i >= 0) {
+        this.queue.splice(i, 1);
+        job.push({ type: "error", id: job.id, message: "aborted", aborted: true });
+      } else if (this.current === job) {
+        this.post({ type: "abort", id: job.id });
+      }
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    this.queue.push(job);
+    await this.ready;
+    this.pump();
+    try {
+      for (;;) {
+        while (!inbox.length) await new Promise<void>((r) => (wake = r));
+        const m = inbox.shift()!;
+        if (m.type === "event") yield m.event;
+        else if (m.type === "end") return;
+        else if (m.type === "error") throw new Error(m.message);
+      }
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+      // A consumer that stops reading early must not leave the worker busy.
+      if (this.current === job) this.post({ type: "abort", id: job.id });
+    }
+  }
+
+  private pump() {
+    if (this.current || !this.queue.length) {
+      // An idle worker must not keep the process alive; a busy one must.
+      if (!this.current) this.worker.unref();
+      return;
+    }
+    this.worker.ref();
+    const job = (this.current = this.queue.shift()!);
+    this.post({ type: "generate", id: job.id, conversation: job.conversation, options: job.options });
+  }
+
+  private route(m: FromWorker) {
+    const job = this.current;
+    if (!job || m.type === "ready" || m.id !== job.id) return;
+    job.push(m);
+    if (m.type === "end" || m.type === "error") {
+      this.current = null;
+      this.pump();
+    }
+  }
+
+  private post(m: ToWorker) {
+    this.worker.postMessage(m);
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}

@@ -1,0 +1,145 @@
+// The sampler's rules, checked against the references in design.md (LLaDA's
+// generate.py, Fast-dLLM's threshold rule) with small scripted denoisers whose
+// logits we choose, so each rule is tested in isolation.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { denoise, EOT_TAIL, transferSchedule, type Denoiser, type SamplerOptions } from "./sampler.ts";
+
+const MASK = 0;
+const EOT = 1;
+const VOCAB = 16;
+
+/** A denoiser whose logits at each position come from `row(pos, canvas)`. */
+function scripted(row: (pos: number, canvas: ArrayLike<number>) => number[]): Denoiser & { calls: number } {
+  return {
+    calls: 0,
+    async forward(ids) {
+      this.calls++;
+      const data = new Float32Array(ids.length * VOCAB);
+      for (let p = 0; p < ids.length; p++) data.set(row(p, ids), p * VOCAB);
+      return { data, vocab: VOCAB };
+    },
+  };
+}
+
+/** Logits that put probability `p` on `token` and spread the rest evenly. */
+function peaked(token: number, p: number): number[] {
+  const rest = (1 - p) / (VOCAB - 1);
+  return Array.from({ length: VOCAB }, (_, v) => Math.log(v === token ? p : rest));
+}
+
+function canvasOf(prompt: number[], gen: number): Int32Array {
+  const c = new Int32Array(prompt.length + gen).fill(MASK);
+  c.set(prompt);
+  return c;
+}
+
+const base: SamplerOptions = { blockLength: 64, remasking: "low_confidence", temperature: 0, seed: 1 };
+
+test("transfer schedule spreads masks evenly, remainder to the earliest steps", () => {
+  assert.deepEqual(transferSchedule(10, 4), [3, 3, 2, 2]);
+  assert.deepEqual(transferSchedule(32, 32), Array(32).fill(1));
+  assert.deepEqual(transferSchedule(5, 8), [1, 1, 1, 1, 1, 0, 0, 0]);
+  for (const [m, s] of [[37, 5], [128, 7], [3, 3]]) assert.equal(transferSchedule(m, s).reduce((a, b) => a + b), m);
+});
+
+test("fixed steps commit exactly the scheduled number of masks per step", async () => {
+  const model = scripted((pos) => peaked(2 + (pos % 10), 0.3 + (pos % 7) / 10));
+  const canvas = canvasOf([5, 6, 7], 20);
+  const counts: number[] = [];
+  for await (const s of denoise(model, canvas, 3, { mask: MASK, eot: EOT }, { ...base, blockLength: 20, steps: 6 })) counts.push(s.committed.length);
+  assert.deepEqual(counts, transferSchedule(20, 6));
+  assert.equal(model.calls, 6);
+});
+
+test("request tokens and committed tokens never change", async () => {
+  let flip = 0;
+  // A fickle model: its favourite token everywhere changes on every call.
+  const model = scripted((pos) => peaked(2 + ((pos + flip) % 12), 0.5 + (pos % 5) / 10));
+  const prompt = [9, 8, 7, 6];
+  const canvas = canvasOf(prompt, 24);
+  let before = Array.from(canvas);
+  for await (const s of denoise(model, canvas, prompt.length, { mask: MASK, eot: EOT }, { ...base, steps: 12, temperature: 0.8 })) {
+    flip++;
+    for (let i = 0; i < canvas.length; i++) {
+      if (before[i] !== MASK) assert.equal(canvas[i], before[i], `position ${i} changed after it was set`);
+      else if (canvas[i] !== MASK) assert.ok(s.committed.includes(i), `position ${i} changed without being committed`);
+    }
+    before = Array.from(canvas);
+  }
+  assert.deepEqual(Array.from(canvas.subarray(0, 4)), prompt);
+  assert.ok(!canvas.includes(MASK));
+});
+
+test("positions beyond the current block are never committed early", async () => {
+  // Later positions are far more confident, yet blocks go left to right.
+  const model = scripted((pos) => peaked(3, Math.min(0.99, 0.2 + pos / 40)));
+  const canvas = canvasOf([5], 24);
+  const blockOf = (pos: number) => Math.floor((pos - 1) / 8);
+  let current = 0;
+  for await (const s of denoise(model, canvas, 1, { mask: MASK, eot: EOT }, { ...base, blockLength: 8, steps: 12 })) {
+    const blocks = new Set(s.committed.map(blockOf));
+    assert.equal(blocks.size, 1, "one step commits inside one block");
+    const [b] = blocks;
+    assert.ok(b >= current, "blocks advance left to right");
+    if (b > current) {
+      for (let i = 1 + current * 8; i < 1 + (current + 1) * 8; i++) assert.notEqual(canvas[i], MASK, "a block finishes before the next starts");
+      current = b;
+    }
+  }
+});
+
+test("threshold: every candidate at or above it is committed, and at least one per step", async () => {
+  // Positions 2, 5 and 9 are sure (0.95); the rest are not (0.2).
+  const sure = new Set([2, 5, 9]);
+  const model = scripted((pos) => peaked(4, sure.has(pos) ? 0.95 : 0.2));
+  const canvas = canvasOf([7, 7], 10);
+  const steps: number[][] = [];
+  for await (const s of denoise(model, canvas, 2, { mask: MASK, eot: EOT }, { ...base, threshold: 0.9 })) steps.push(s.committed);
+  assert.deepEqual(steps[0], [2, 5, 9]);
+  for (const c of steps.slice(1)) assert.equal(c.length, 1, "below the threshold, exactly the best one is committed");
+  assert.equal(steps.length, 1 + 7);
+});
+
+test("end-of-text: masks after a committed end-of-text become end-of-text at once", async () => {
+  // The model is sure the text ends at position 6 and unsure of everything else.
+  const model = scripted((pos) => (pos === 6 ? peaked(EOT, 0.99) : peaked(3, 0.4)));
+  const canvas = canvasOf([9, 9], 30);
+  const first = await denoise(model, canvas, 2, { mask: MASK, eot: EOT }, { ...base, threshold: 0.9 }).next();
+  assert.ok(!first.done);
+  assert.deepEqual(first.value.committed, Array.from({ length: 26 }, (_, i) => 6 + i));
+  assert.ok(Array.from(canvas.subarray(6)).every((t) => t === EOT));
+  assert.equal(first.value.masksLeft, 4);
+});
+
+test("after the end of text, passes read only a short end-of-text tail", async () => {
+  const lengths: number[] = [];
+  const inner = scripted((pos) => (pos === 6 ? peaked(EOT, 0.99) : peaked(3, 0.4)));
+  const model: Denoiser = { forward: (ids) => (lengths.push(ids.length), inner.forward(ids)) };
+  const canvas = canvasOf([9, 9], 100);
+  for await (const _ of denoise(model, canvas, 2, { mask: MASK, eot: EOT }, { ...base, blockLength: 100, threshold: 0.9 }));
+  assert.equal(lengths[0], 102);
+  assert.ok(lengths.slice(1).every((n) => n === 6 + 1 + EOT_TAIL), lengths.join(","));
+});
+
+test("sampling with a temperature is deterministic for a seed", async () => {
+  const run = async (seed: number) => {
+    const model = scripted((pos) => peaked(2 + (pos % 3), 0.4));
+    const canvas = canvasOf([5], 16);
+    for await (const _ of denoise(model, canvas, 1, { mask: MASK, eot: EOT }, { ...base, steps: 8, temperature: 1, seed }));
+    return Array.from(canvas);
+  };
+  assert.deepEqual(await run(7), await run(7));
+  assert.notDeepEqual(await run(7), await run(8));
+});
+
+test("an aborted signal stops denoising before the next forward pass", async () => {
+  const model = scripted(() => peaked(3, 0.5));
+  const controller = new AbortController();
+  const canvas = canvasOf([5], 16);
+  const it = denoise(model, canvas, 1, { mask: MASK, eot: EOT }, { ...base, steps: 16, signal: controller.signal });
+  await it.next();
+  controller.abort();
+  await assert.rejects(it.next(), { name: "AbortError" });
+  assert.equal(model.calls, 1);
+});

@@ -1,0 +1,31 @@
+// Tokenising with the model folder's Hugging Face tokenizer.json.
+import { Tokenizer } from "tokenizers";
+
+export class TextCodec {
+  private constructor(
+    private readonly tokenizer: Tokenizer,
+    /** Each id's text on its own, for drawing partly denoised canvases quickly. */
+    readonly pieces: string[],
+  ) {}
+
+  static async load(path: string): Promise<TextCodec> {
+    const tokenizer = Tokenizer.fromFile(path);
+    const size = tokenizer.getVocabSize(true);
+    const pieces = await Promise.all(Array.from({ length: size }, (_, id) => tokenizer.decode([id], false)));
+    return new TextCodec(tokenizer, pieces);
+  }
+
+  get vocabSize(): number {
+    return this.pieces.length;
+  }
+
+  async encode(text: string): Promise<number[]> {
+    const enc = await this.tokenizer.encode(text, undefined, { addSpecialTokens: false });
+    return enc.getIds();
+  }
+
+  /** Exact text of a token sequence (byte-level pieces joined before UTF-8 decoding). */
+  decode(ids: number[]): Promise<string> {
+    return this.tokenizer.decode(ids, false);
+  }
+}

@@ -1,0 +1,41 @@
+// The engine's worker thread: loads the model once and runs one generation at a
+// time, so the web server's thread keeps answering while the model computes.
+import { parentPort, workerData } from "node:worker_threads";
+import { Engine, type EngineEvent, type GenerateOptions } from "./engine.ts";
+import type { Conversation } from "./chat-template.ts";
+
+export type ToWorker =
+  | { type: "generate"; id: number; conversation: Conversation; options: GenerateOptions }
+  | { type: "abort"; id: number };
+
+export type FromWorker =
+  | { type: "ready"; modelId: string }
+  | { type: "event"; id: number; event: EngineEvent }
+  | { type: "error"; id: number; message: string; aborted: boolean }
+  | { type: "end"; id: number };
+
+const port = parentPort!;
+const { modelDir, threads } = workerData as { modelDir: string; threads: number };
+const engine = await Engine.load(modelDir, threads);
+const running = new Map<number, AbortController>();
+
+async function run(id: number, conversation: Conversation, options: GenerateOptions) {
+  const controller = new AbortController();
+  running.set(id, controller);
+  try {
+    for await (const event of engine.generate(conversation, options, controller.signal)) {
+      port.postMessage({ type: "event", id, event } satisfies FromWorker);
+    }
+    port.postMessage({ type: "end", id } satisfies FromWorker);
+  } catch (e) {
+    port.postMessage({ type: "error", id, message: (e as Error).message, aborted: controller.signal.aborted } satisfies FromWorker);
+  } finally {
+    running.delete(id);
+  }
+}
+
+port.on("message", (m: ToWorker) => {
+  if (m.type === "generate") void run(m.id, m.conversation, m.options);
+  else running.get(m.id)?.abort();
+});
+port.postMessage({ type: "ready", modelId: engine.manifest.id } satisfies FromWorker);

@@ -1,0 +1,104 @@
+// npm run corpus -- --n N --out DIR [--seed S] [--families a,b] [--concurrency C]
+// Draws N samples round-robin over the families, checks every one in Chromium
+// (and both sides of an edit pair), and writes DIR/corpus.jsonl and DIR/report.json.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { AppChecker } from "../../lib/app-check.ts";
+import { launchChromium } from "../../lib/chromium.ts";
+import { FAMILIES } from "./families/index.ts";
+import { drawSample, EXTERNAL_URL, normalisedHash, type Drawn, type Sample } from "./generate.ts";
+import type { BaseOptions, Family } from "./types.ts";
+import { MAX_APP_CHARS, lengthHistogram } from "./length.ts";
+
+const { values } = parseArgs({
+  options: {
+    n: { type: "string", default: "400" },
+    out: { type: "string", default: "models/corpus/out" },
+    seed: { type: "string", default: "1" },
+    families: { type: "string" },
+    concurrency: { type: "string", default: "2" },
+    /** Extra shares for some families, e.g. "chat:4" draws four chat apps per round. */
+    weights: { type: "string" },
+  },
+});
+const n = Number(values.n);
+const seed = Number(values.seed);
+const wanted = values.families?.split(",");
+const families = FAMILIES.filter((f) => !wanted || wanted.includes(f.name));
+if (!families.length) throw new Error(`no family matches --families ${values.families}`);
+
+const weights = new Map((values.weights?.split(",") ?? []).map((w) => [w.split(":")[0], Number(w.split(":")[1])]));
+const slots = families.flatMap((f) => Array<Family<BaseOptions>>(weights.get(f.name) ?? 1).fill(f));
+const drawnPerFamily = new Map<string, number>();
+const drawn: Drawn[] = [];
+for (let i = 0; i < n; i++) {
+  const family = slots[i % slots.length];
+  const index = drawnPerFamily.get(family.name) ?? 0;
+  drawnPerFamily.set(family.name, index + 1);
+  drawn.push(drawSample(family, seed, index));
+}
+
+const started = Date.now();
+const browser = await launchChromium();
+const accepted: Sample[] = [];
+const rejections: { id: string; reason: string }[] = [];
+let done = 0;
+
+async function checkSample(checker: AppChecker, { sample: s, app, edited }: Drawn): Promise<string | null> {
+  const family = families.find((f) => f.name === s.family)!;
+  const versions: [string, BaseOptions][] = [[s.html, app]];
+  if (s.edit && edited) versions.push([s.edit.html, edited]);
+  for (const [html] of versions) {
+    if (html.length > MAX_APP_CHARS) return `too long: ${html.length} chars`;
+    if (EXTERNAL_URL.test(html)) return "contains an external URL";
+  }
+  for (const [html, o] of versions) {
+    const r = await checker.check(html, (run) => family.check(run, o));
+    if (!r.ok) return r.errors.join("; ");
+  }
+  return null;
+}
+
+const queue = drawn.slice();
+async function worker() {
+  const checker = await AppChecker.open(browser);
+  for (let d = queue.shift(); d; d = queue.shift()) {
+    const reason = await checkSample(checker, d);
+    if (reason) {
+      rejections.push({ id: d.sample.id, reason });
+      process.stderr.write(`\nrejected ${d.sample.id}: ${reason.slice(0, 300)}\n`);
+    }
+    else accepted.push(d.sample);
+    done++;
+    if (done % 25 === 0 || done === drawn.length)
+      process.stderr.write(`\r${done}/${drawn.length} checked, ${rejections.length} rejected, ${((Date.now() - started) / 1000).toFixed(0)}s   `);
+  }
+  await checker.close();
+}
+await Promise.all(Array.from({ length: Number(values.concurrency) }, worker));
+await browser.close();
+process.stderr.write("\n");
+
+accepted.sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
+mkdirSync(values.out!, { recursive: true });
+writeFileSync(join(values.out!, "corpus.jsonl"), accepted.map((s) => JSON.stringify(s)).join("\n") + "\n");
+const perFamily = Object.fromEntries(
+  families.map((f) => [f.name, { accepted: accepted.filter((s) => s.family === f.name).length, rejected: rejections.filter((r) => r.id.startsWith(`${f.name}-`)).length }]),
+);
+const report = {
+  seed,
+  families: families.length,
+  samples: accepted.length,
+  distinct: new Set(accepted.map((s) => normalisedHash(s.html))).size,
+  editPairs: accepted.filter((s) => s.kind === "edit").length,
+  heldout: accepted.filter((s) => s.split === "heldout").length,
+  rejected: rejections.length,
+  passRate: accepted.length / drawn.length,
+  lengths: lengthHistogram(accepted.map((s) => s.html)),
+  perFamily,
+  rejections: rejections.slice(0, 50),
+  wallSeconds: (Date.now() - started) / 1000,
+};
+writeFileSync(join(values.out!, "report.json"), JSON.stringify(report, null, 2) + "\n");
+console.log(JSON.stringify({ ...report, lengths: undefined, perFamily: undefined, rejections: report.rejections.slice(0, 5) }));

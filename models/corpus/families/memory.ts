@@ -1,0 +1,216 @@
+// Memory: flip two cards at a time to find matching pairs.
+import { esc, jsStr, page } from "../html.ts";
+import { phrase } from "../phrasing.ts";
+import { randomTheme, type Theme } from "../theme.ts";
+import { defineFamily } from "../types.ts";
+
+interface MemoryOptions {
+  theme: Theme;
+  title: string;
+  set: "letters" | "numbers" | "symbols" | "animals" | "fruits";
+  pairs: 6 | 8;
+  moves: boolean;
+  timer: boolean;
+  restart: boolean;
+  restartLabel: string;
+  back: string;
+  delayMs: number;
+  layout: "card" | "plain" | "bar";
+  build: "html" | "dom";
+  events: "delegation" | "listeners";
+  size: number;
+}
+
+const SETS: Record<MemoryOptions["set"], string[]> = {
+  letters: ["A", "B", "C", "D", "E", "F", "G", "H"].map(jsStr),
+  numbers: ["1", "2", "3", "4", "5", "6", "7", "8"].map(jsStr),
+  symbols: ["2665", "2660", "2663", "2666", "2605", "263A", "266B", "2602"].map((c) => `"\\u${c}"`),
+  animals: ["Cat", "Dog", "Fox", "Owl", "Bee", "Elk", "Yak", "Ant"].map(jsStr),
+  fruits: ["Kiwi", "Lime", "Plum", "Pear", "Fig", "Date", "Apple", "Mango"].map(jsStr),
+};
+
+function css(o: MemoryOptions): string {
+  const wrap =
+    o.layout === "card"
+      ? `.app{max-width:${o.size * 4 + 80}px;margin:32px auto;padding:20px;background:var(--surface);border:1px solid var(--border);border-radius:var(--radius);text-align:center}`
+      : o.layout === "bar"
+        ? `header{display:flex;justify-content:space-between;align-items:center;padding:12px 20px;background:var(--accent);color:var(--accent-text)}\n.app{text-align:center;padding:20px}`
+        : `.app{text-align:center;padding:24px}`;
+  return `${wrap}
+h1{margin:0 0 8px;font-size:22px}
+.stats{display:flex;gap:16px;justify-content:center;align-items:center;margin:8px 0;color:var(--muted)}
+#grid{display:inline-grid;grid-template-columns:repeat(4,${o.size}px);gap:8px;margin:12px 0}
+.card{height:${o.size}px;border:0;border-radius:var(--radius);background:var(--accent);color:var(--accent-text);font-size:${o.set === "animals" || o.set === "fruits" ? 16 : Math.round(o.size / 2.4)}px}
+.card.open{background:var(--surface);color:var(--text);border:2px solid var(--accent)}
+.card.done{opacity:.55}
+#msg{min-height:24px;font-weight:bold;color:var(--accent)}${o.restart ? `\n#restart{padding:6px 14px;border:1px solid var(--border);border-radius:var(--radius);background:var(--bg);color:var(--text)}` : ""}`;
+}
+
+function body(o: MemoryOptions): string {
+  const stats: string[] = [];
+  if (o.moves) stats.push(`<span>Moves: <b id="moves">0</b></span>`);
+  if (o.timer) stats.push(`<span>Time: <b id="time">0</b>s</span>`);
+  if (o.restart) stats.push(`<button id="restart">${esc(o.restartLabel)}</button>`);
+  const statsHtml = stats.length ? `\n<div class="stats">${stats.join("")}</div>` : "";
+  const h1 = `<h1>${esc(o.title)}</h1>`;
+  if (o.layout === "bar")
+    return `<header>${h1}</header>
+<main class="app">${statsHtml}
+<div id="grid"></div>
+<p id="msg"></p>
+</main>`;
+  return `<main class="app">
+${h1}${statsHtml}
+<div id="grid"></div>
+<p id="msg"></p>
+</main>`;
+}
+
+function script(o: MemoryOptions): string {
+  const symbols = SETS[o.set].slice(0, o.pairs).join(", ");
+  const perCard = o.events === "listeners";
+  const build =
+    o.build === "html"
+      ? `  grid.innerHTML = deck.map((v) => '<button class="card" data-v="' + v + '">${esc(o.back)}</button>').join("");${perCard ? `\n  grid.querySelectorAll(".card").forEach((c) => c.addEventListener("click", () => flip(c)));` : ""}`
+      : `  grid.innerHTML = "";
+  deck.forEach((v) => {
+    const c = document.createElement("button");
+    c.className = "card";
+    c.dataset.v = v;
+    c.textContent = ${jsStr(o.back)};${perCard ? `\n    c.addEventListener("click", () => flip(c));` : ""}
+    grid.appendChild(c);
+  });`;
+  const win = o.moves ? `"You won in " + moves + " moves!"` : `"You found all the pairs!"`;
+  return `const symbols = [${symbols}];
+const grid = document.getElementById("grid");
+const msg = document.getElementById("msg");${o.moves ? `\nconst movesEl = document.getElementById("moves");` : ""}${o.timer ? `\nconst timeEl = document.getElementById("time");\nlet timer = null;\nlet seconds = 0;` : ""}
+let first = null;
+let lock = false;
+let found = 0;
+let moves = 0;
+function shuffle(a) {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}
+function start() {
+  const deck = shuffle(symbols.concat(symbols));
+${build}
+  first = null;
+  lock = false;
+  found = 0;
+  moves = 0;
+  msg.textContent = "";${o.moves ? `\n  movesEl.textContent = 0;` : ""}${o.timer ? `\n  clearInterval(timer);\n  timer = null;\n  seconds = 0;\n  timeEl.textContent = 0;` : ""}
+}
+function flip(c) {
+  if (lock || c === first || c.classList.contains("done")) return;${o.timer ? `\n  if (!timer) timer = setInterval(() => (timeEl.textContent = ++seconds), 1000);` : ""}
+  c.textContent = c.dataset.v;
+  c.classList.add("open");
+  if (!first) {
+    first = c;
+    return;
+  }
+  moves++;${o.moves ? `\n  movesEl.textContent = moves;` : ""}
+  if (first.dataset.v === c.dataset.v) {
+    first.classList.add("done");
+    c.classList.add("done");
+    first = null;
+    if (++found === symbols.length) {${o.timer ? `\n      clearInterval(timer);` : ""}
+      msg.textContent = ${win};
+    }
+  } else {
+    const a = first;
+    first = null;
+    lock = true;
+    setTimeout(() => {
+      [a, c].forEach((x) => {
+        x.textContent = ${jsStr(o.back)};
+        x.classList.remove("open");
+      });
+      lock = false;
+    }, ${o.delayMs});
+  }
+}${perCard ? "" : `\ngrid.addEventListener("click", (e) => {\n  const c = e.target.closest(".card");\n  if (c) flip(c);\n});`}${o.restart ? `\ndocument.getElementById("restart").addEventListener("click", start);` : ""}
+start();`;
+}
+
+export const memory = defineFamily<MemoryOptions>({
+  name: "memory",
+  options(rng) {
+    return {
+      theme: randomTheme(rng),
+      title: rng.pick(["Memory", "Memory Game", "Match the Pairs", "Card Match", "Concentration", "Find the Pairs"]),
+      set: rng.pick(["letters", "numbers", "symbols", "animals", "fruits"] as const),
+      pairs: rng.pick([6, 8] as const),
+      moves: rng.chance(0.6),
+      timer: rng.chance(0.45),
+      restart: rng.chance(0.55),
+      restartLabel: rng.pick(["Restart", "New game", "Shuffle", "Play again"]),
+      back: rng.pick(["", "?", "*"]),
+      delayMs: rng.pick([500, 600, 700, 800]),
+      layout: rng.pick(["card", "plain", "bar"] as const),
+      build: rng.pick(["html", "dom"] as const),
+      events: rng.pick(["delegation", "listeners"] as const),
+      size: rng.pick([64, 72, 80, 90]),
+    };
+  },
+  render(o) {
+    return page({ title: o.title, theme: o.theme, css: css(o), body: body(o), script: script(o) });
+  },
+  features(o) {
+    return [`set:${o.set}`, `pairs:${o.pairs}`, ...(o.moves ? ["moves"] : []), ...(o.timer ? ["timer"] : []), ...(o.restart ? ["restart"] : [])];
+  },
+  request(o, rng) {
+    const subject = rng.pick(["a memory card matching game", "a memory game", "a card matching game", "a concentration game", "a game where you flip cards to find pairs"]);
+    const f: string[] = [];
+    const setName = { letters: "letters", numbers: "numbers", symbols: "card suit symbols", animals: "animal names", fruits: "fruit names" }[o.set];
+    if (rng.chance(0.6)) f.push(rng.pick([`${setName} on the cards`, `cards showing ${setName}`]));
+    if (rng.chance(0.5)) f.push(o.pairs === 8 ? rng.pick(["8 pairs", "a 4x4 grid"]) : rng.pick(["6 pairs", "12 cards"]));
+    if (o.moves) f.push(rng.pick(["a move counter", "a count of moves", "the number of moves"]));
+    if (o.timer) f.push(rng.pick(["a timer", "a timer showing the seconds", "an elapsed time display"]));
+    if (o.restart) f.push(rng.pick(["a restart button", "a new game button", "a button to reshuffle"]));
+    if (o.theme.dark && rng.chance(0.5)) f.push("a dark theme");
+    return phrase(rng, subject, rng.chance(0.25) ? [] : f);
+  },
+  edits: [
+    { id: "add-moves", requests: ["count the moves", "add a move counter"], appliesTo: (o) => !o.moves, apply: (o) => ({ ...o, moves: true }) },
+    { id: "add-timer", requests: ["add a timer", "show how long I take"], appliesTo: (o) => !o.timer, apply: (o) => ({ ...o, timer: true }) },
+    { id: "add-restart", requests: ["add a restart button", "let me start a new game"], appliesTo: (o) => !o.restart, apply: (o) => ({ ...o, restart: true }) },
+    { id: "more-pairs", requests: ["use 8 pairs", "make the grid 4x4"], appliesTo: (o) => o.pairs === 6, apply: (o) => ({ ...o, pairs: 8 }) },
+  ],
+  async check({ frame }, o) {
+    const cards = frame.locator(".card");
+    if ((await cards.count()) !== o.pairs * 2) throw new Error(`expected ${o.pairs * 2} cards`);
+    const values = await cards.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.v ?? ""));
+    const text = async (i: number) => ((await cards.nth(i).textContent()) ?? "").trim();
+    if (values.some((v, i) => values.indexOf(v) === i && values.filter((x) => x === v).length !== 2)) throw new Error("cards do not come in pairs");
+    const other = values.findIndex((v) => v !== values[0]);
+    await cards.nth(0).click();
+    await cards.nth(other).click();
+    if ((await text(0)) !== values[0] || (await text(other)) !== values[other]) throw new Error("flipped cards do not show their faces");
+    await frame.waitForFunction((v) => document.querySelector(".card")!.textContent!.trim() !== v, values[0], { timeout: o.delayMs + 1500 });
+    if (await frame.locator(".card.open").count()) throw new Error("mismatched cards stay open");
+    if (o.timer) await frame.waitForFunction(() => Number(document.getElementById("time")!.textContent) >= 1, null, { timeout: 1500 });
+    await cards.evaluateAll((els) => {
+      const v = els.map((e) => (e as HTMLElement).dataset.v);
+      els.forEach((e, i) => {
+        const j = v.indexOf(v[i], i + 1);
+        if (j > 0) {
+          (e as HTMLElement).click();
+          (els[j] as HTMLElement).click();
+        }
+      });
+    });
+    const msg = ((await frame.locator("#msg").textContent()) ?? "").trim();
+    if (!/won|pairs/i.test(msg)) throw new Error(`no win message after all pairs: "${msg}"`);
+    if (o.moves && ((await frame.locator("#moves").textContent()) ?? "").trim() !== String(o.pairs + 1)) throw new Error("move counter is wrong");
+    if (o.restart) {
+      await frame.locator("#restart").click();
+      const open = await frame.locator(".card.open").count();
+      if (open || (await frame.locator("#msg").textContent())?.trim()) throw new Error("restart did not reset the game");
+      if (o.moves && ((await frame.locator("#moves").textContent()) ?? "").trim() !== "0") throw new Error("restart did not reset moves");
+    }
+  },
+});

@@ -1,0 +1,107 @@
+"""The Unmask denoiser: a bidirectional transformer (no causal mask) over the whole canvas.
+
+RoPE positions, RMSNorm, SwiGLU, token embeddings tied to the output head, all weights
+initialised at std 0.02 (design.md: a small embedding init and RoPE were the two things
+that made masked diffusion learn on this machine). Written against PyTorch 1.13 (Debian's),
+so attention is spelled out rather than using scaled_dot_product_attention.
+"""
+import math
+from dataclasses import dataclass
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+@dataclass
+class Config:
+    vocab_size: int = 4096
+    n_layer: int = 6
+    n_head: int = 4
+    d_model: int = 256
+    d_ff: int = 704
+    max_len: int = 1024
+    rope_base: float = 10000.0
+
+
+class RMSNorm(nn.Module):
+    def __init__(self, d, eps=1e-6):
+        super().__init__()
+        self.eps = eps
+        self.weight = nn.Parameter(torch.ones(d))
+
+    def forward(self, x):
+        return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.eps) * self.weight
+
+
+def rope_tables(cfg):
+    """cos and sin of shape (max_len, head_dim), rotating half-dimension pairs."""
+    hd = cfg.d_model // cfg.n_head
+    inv = 1.0 / (cfg.rope_base ** (torch.arange(0, hd, 2).float() / hd))
+    ang = torch.outer(torch.arange(cfg.max_len).float(), inv)
+    ang = torch.cat([ang, ang], dim=-1)
+    return ang.cos(), ang.sin()
+
+
+def rotate(x, cos, sin):
+    x1, x2 = x.chunk(2, dim=-1)
+    return x * cos + torch.cat([-x2, x1], dim=-1) * sin
+
+
+class Block(nn.Module):
+    def __init__(self, cfg):
+        super().__init__()
+        self.n_head = cfg.n_head
+        self.norm1 = RMSNorm(cfg.d_model)
+        self.qkv = nn.Linear(cfg.d_model, 3 * cfg.d_model, bias=False)
+        self.proj = nn.Linear(cfg.d_model, cfg.d_model, bias=False)
+        self.norm2 = RMSNorm(cfg.d_model)
+        self.gate_up = nn.Linear(cfg.d_model, 2 * cfg.d_ff, bias=False)
+        self.down = nn.Linear(cfg.d_ff, cfg.d_model, bias=False)
+
+    def forward(self, x, cos, sin):
+        B, T, C = x.shape
+        hd = C // self.n_head
+        q, k, v = self.qkv(self.norm1(x)).split(C, dim=-1)
+        q, k, v = (t.view(B, T, self.n_head, hd).transpose(1, 2) for t in (q, k, v))
+        q, k = rotate(q, cos, sin), rotate(k, cos, sin)
+        att = torch.softmax((q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(hd)), dim=-1)
+        y = (att @ v).transpose(1, 2).reshape(B, T, C)
+        x = x + self.proj(y)
+        gate, up = self.gate_up(self.norm2(x)).chunk(2, dim=-1)
+        return x + self.down(F.silu(gate) * up)
+
+
+class Denoiser(nn.Module):
+    def __init__(self, cfg):
+        super().__init__()
+        self.cfg = cfg
+        self.embed = nn.Embedding(cfg.vocab_size, cfg.d_model)
+        self.blocks = nn.ModuleList(Block(cfg) for _ in range(cfg.n_layer))
+        self.norm = RMSNorm(cfg.d_model)
+        cos, sin = rope_tables(cfg)
+        self.register_buffer("cos", cos, persistent=False)
+        self.register_buffer("sin", sin, persistent=False)
+        for m in self.modules():
+            if isinstance(m, (nn.Linear, nn.Embedding)):
+                nn.init.normal_(m.weight, std=0.02)
+
+    def hidden(self, ids):
+        """ids (B, T) -> final hidden states (B, T, d_model)."""
+        T = ids.shape[1]
+        cos, sin = self.cos[:T], self.sin[:T]
+        x = self.embed(ids)
+        for block in self.blocks:
+            x = block(x, cos, sin)
+        return self.norm(x)
+
+    def head(self, h):
+        """Hidden states -> logits over the vocabulary (tied to the embedding)."""
+        return h @ self.embed.weight.t()
+
+    def forward(self, ids):
+        """ids (B, T) -> logits (B, T, vocab) for every position."""
+        return self.head(self.hidden(ids))
+
+    def num_params(self):
+        return sum(p.numel() for p in self.parameters())

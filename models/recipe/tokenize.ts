@@ -1,0 +1,57 @@
+// npx tsx models/recipe/tokenize.ts --corpus models/corpus/out/corpus.jsonl [--corpus more.jsonl] --model models/unmask-tiny --out models/recipe/work/tokens
+// Turns the corpus into token ids for training, with the shipped tokenizer.json and
+// the engine's own chat template: DIR/{train,heldout}.bin (uint16 ids) and .idx
+// (int32 triples: start, request length, response length), plus meta.json.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { conditioningText } from "../../engine/chat-template.ts";
+import { readModelFolder } from "../../engine/manifest.ts";
+import { TextCodec } from "../../engine/tokenizer.ts";
+
+const { values } = parseArgs({
+  options: { corpus: { type: "string", multiple: true }, model: { type: "string" }, out: { type: "string" } },
+});
+const folder = readModelFolder(values.model!);
+const { manifest } = folder;
+const codec = await TextCodec.load(folder.tokenizerPath);
+const rows = values.corpus!.flatMap((file) => readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l)));
+
+const splits: Record<string, { ids: number[]; index: number[] }> = { train: { ids: [], index: [] }, heldout: { ids: [], index: [] } };
+let dropped = 0;
+let appTokens = 0;
+let appChars = 0;
+const lengths: number[] = [];
+for (const r of rows) {
+  const prompt = await codec.encode(conditioningText(manifest.chatTemplate, { request: r.prompt }));
+  const response = await codec.encode(r.html);
+  appTokens += response.length;
+  appChars += r.html.length;
+  lengths.push(response.length);
+  if (prompt.length + response.length + 1 > manifest.maxSequenceLength) {
+    dropped++;
+    continue;
+  }
+  const s = splits[r.split];
+  s.index.push(s.ids.length, prompt.length, response.length + 1);
+  s.ids.push(...prompt, ...response, manifest.tokens.eot);
+}
+mkdirSync(values.out!, { recursive: true });
+for (const [name, s] of Object.entries(splits)) {
+  writeFileSync(join(values.out!, `${name}.bin`), Buffer.from(new Uint16Array(s.ids).buffer));
+  writeFileSync(join(values.out!, `${name}.idx`), Buffer.from(new Int32Array(s.index).buffer));
+}
+lengths.sort((a, b) => a - b);
+const meta = {
+  vocab_size: codec.vocabSize,
+  max_len: manifest.maxSequenceLength,
+  mask: manifest.tokens.mask,
+  eot: manifest.tokens.eot,
+  examples: { train: splits.train.index.length / 3, heldout: splits.heldout.index.length / 3 },
+  tokens: { train: splits.train.ids.length, heldout: splits.heldout.ids.length },
+  dropped,
+  charsPerToken: +(appChars / appTokens).toFixed(3),
+  appTokens: { p50: lengths[lengths.length >> 1], p90: lengths[Math.floor(lengths.length * 0.9)], max: lengths[lengths.length - 1] },
+};
+writeFileSync(join(values.out!, "meta.json"), JSON.stringify(meta, null, 2));
+console.log(JSON.stringify(meta));

@@ -1,0 +1,198 @@
+"""Train the denoiser with the masked-diffusion objective (MDLM / LLaDA instruction tuning).
+
+    python3 models/recipe/train.py --data models/recipe/work/tokens --out models/recipe/ckpt --steps 3000
+
+One command trains from scratch or resumes from OUT/last.pt. Each example is
+[request | response | <|eot|> padding]: request tokens are never masked; every response
+position (padding included, so the model learns where an app ends) is masked with
+probability t ~ U(eps, 1); the loss is the cross-entropy on masked positions weighted
+by 1/t, over the number of response positions. Runs on CUDA when present, else on the CPU.
+"""
+import argparse
+import json
+import math
+import os
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from model import Config, Denoiser
+
+EPS = 1e-3
+
+
+def load_split(data_dir, split):
+    tokens = np.fromfile(os.path.join(data_dir, f"{split}.bin"), dtype=np.uint16)
+    index = np.fromfile(os.path.join(data_dir, f"{split}.idx"), dtype=np.int32).reshape(-1, 3)
+    return tokens, index  # index rows: start, request length, response length
+
+
+class Batches:
+    """Rows of similar length, padded with <|eot|> to a multiple of 64 (sometimes to max_len)."""
+
+    def __init__(self, tokens, index, meta, batch_tokens, rng):
+        self.tokens, self.index, self.meta, self.rng = tokens, index, meta, rng
+        self.batch_tokens = batch_tokens
+        lengths = index[:, 1] + index[:, 2]
+        self.order = np.argsort(lengths, kind="stable")
+        self.lengths = lengths
+
+    def row(self, i, T):
+        start, plen, rlen = self.index[i]
+        row = np.full(T, self.meta["eot"], dtype=np.int64)
+        row[: plen + rlen] = self.tokens[start : start + plen + rlen]
+        return row, plen
+
+    def next(self):
+        max_len = self.meta["max_len"]
+        # A window of neighbours in length order keeps padding low.
+        k = int(self.rng.integers(len(self.order)))
+        T = max_len if self.rng.random() < 0.1 else min(max_len, int(math.ceil((self.lengths[self.order[k]] + 32) / 64) * 64))
+        B = max(1, self.batch_tokens // T)
+        lo = max(0, min(k - B // 2, len(self.order) - B))
+        picks = self.order[lo : lo + B]
+        T = max(T, min(max_len, int(math.ceil((self.lengths[picks].max() + 1) / 64) * 64)))
+        rows, plens = zip(*(self.row(i, T) for i in picks))
+        return torch.from_numpy(np.stack(rows)), torch.tensor(plens)
+
+
+def diffusion_loss(model, ids, plens, mask_id, gen=None, t=None):
+    """MDLM loss on one batch. Returns (loss, masked-token accuracy, number masked)."""
+    B, T = ids.shape
+    device = ids.device
+    if t is None:
+        t = torch.rand(B, 1, device=device, generator=gen) * (1 - EPS) + EPS
+    response = torch.arange(T, device=device)[None, :] >= plens[:, None].to(device)
+    masked = (torch.rand(B, T, device=device, generator=gen) < t) & response
+    noisy = torch.where(masked, torch.full_like(ids, mask_id), ids)
+    # Logits only where masked: the vocabulary projection is the costliest layer.
+    logits = model.head(model.hidden(noisy)[masked])
+    ce = F.cross_entropy(logits.float(), ids[masked], reduction="none")
+    weights = (1.0 / t.expand(B, T))[masked]
+    loss = (ce * weights).sum() / response.sum()
+    acc = (logits.argmax(-1) == ids[masked]).float().mean() if masked.any() else torch.tensor(1.0)
+    return loss, acc, int(masked.sum())
+
+
+@torch.no_grad()
+def evaluate(model, batches, meta, device, n=8):
+    """Masked-token accuracy on held-out apps at a few fixed noise levels."""
+    model.eval()
+    gen = torch.Generator(device=device).manual_seed(0)
+    out = {}
+    for t in (0.1, 0.3, 0.6, 0.9):
+        accs = []
+        for _ in range(n):
+            ids, plens = batches.next()
+            tt = torch.full((ids.shape[0], 1), t, device=device)
+            _, acc, _ = diffusion_loss(model, ids.to(device), plens, meta["mask"], gen, tt)
+            accs.append(float(acc))
+        out[f"acc@{t}"] = round(sum(accs) / len(accs), 4)
+    model.train()
+    return out
+
+
+def lr_at(step, args):
+    if step < args.warmup:
+        return args.lr * (step + 1) / args.warmup
+    decay_start = int(args.steps * (1 - args.decay))
+    if step < decay_start:
+        return args.lr
+    return args.lr * (1 - 0.9 * (step - decay_start) / max(1, args.steps - decay_start))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--steps", type=int, default=3000)
+    ap.add_argument("--batch-tokens", type=int, default=8192)
+    ap.add_argument("--lr", type=float, default=1.5e-3)
+    ap.add_argument("--warmup", type=int, default=100)
+    ap.add_argument("--decay", type=float, default=0.2, help="fraction of steps spent decaying the learning rate")
+    ap.add_argument("--minutes", type=float, default=0, help="stop (with a checkpoint) after this long; 0: no limit")
+    ap.add_argument("--ckpt-every", type=int, default=50)
+    ap.add_argument("--eval-every", type=int, default=200)
+    ap.add_argument("--layers", type=int, default=6)
+    ap.add_argument("--d-model", type=int, default=256)
+    ap.add_argument("--heads", type=int, default=4)
+    ap.add_argument("--threads", type=int, default=2)
+    args = ap.parse_args()
+
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    torch.set_num_threads(args.threads)
+    with open(os.path.join(args.data, "meta.json")) as f:
+        meta = json.load(f)
+    os.makedirs(args.out, exist_ok=True)
+    ckpt_path = os.path.join(args.out, "last.pt")
+    log = open(os.path.join(args.out, "train.log.jsonl"), "a")
+
+    if os.path.exists(ckpt_path):
+        ckpt = torch.load(ckpt_path, map_location=device)
+        cfg = Config(**ckpt["config"])
+    else:
+        ckpt = None
+        d_ff = int(round(args.d_model * 8 / 3 / 64) * 64)
+        cfg = Config(vocab_size=meta["vocab_size"], n_layer=args.layers, n_head=args.heads, d_model=args.d_model, d_ff=d_ff, max_len=meta["max_len"])
+    torch.manual_seed(1234)
+    model = Denoiser(cfg).to(device)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.95), weight_decay=0.05)
+    step, tokens_seen, wall = 0, 0, 0.0
+    if ckpt:
+        model.load_state_dict(ckpt["model"])
+        opt.load_state_dict(ckpt["optimizer"])
+        step, tokens_seen, wall = ckpt["step"], ckpt["tokens_seen"], ckpt["wall_seconds"]
+        print(f"resumed at step {step} ({tokens_seen} tokens, {wall / 60:.1f} min)")
+    print(f"{model.num_params() / 1e6:.2f}M parameters, device {device}")
+
+    train = Batches(*load_split(args.data, "train"), meta, args.batch_tokens, np.random.default_rng(step))
+    held = Batches(*load_split(args.data, "heldout"), meta, args.batch_tokens, np.random.default_rng(0))
+
+    def save():
+        tmp = ckpt_path + ".tmp"
+        torch.save({"model": model.state_dict(), "optimizer": opt.state_dict(), "config": cfg.__dict__, "meta": meta,
+                    "step": step, "tokens_seen": tokens_seen, "wall_seconds": wall}, tmp)
+        os.replace(tmp, ckpt_path)
+
+    session_start = time.time()
+    t0 = time.time()
+    recent = []  # (loss, accuracy) since the last log line: one batch alone is too noisy to read
+    model.train()
+    while step < args.steps:
+        for g in opt.param_groups:
+            g["lr"] = lr_at(step, args)
+        ids, plens = train.next()
+        loss, acc, _ = diffusion_loss(model, ids.to(device), plens, meta["mask"])
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        step += 1
+        tokens_seen += ids.numel()
+        recent.append((float(loss), float(acc)))
+        now = time.time()
+        wall += now - t0
+        t0 = now
+        if step % 10 == 0:
+            rec = {"step": step, "loss": round(sum(r[0] for r in recent) / len(recent), 4),
+                   "acc": round(sum(r[1] for r in recent) / len(recent), 4), "lr": lr_at(step, args),
+                   "tokens": tokens_seen, "minutes": round(wall / 60, 2)}
+            recent.clear()
+            if step % args.eval_every == 0:
+                rec.update(evaluate(model, held, meta, device))
+            log.write(json.dumps(rec) + "\n")
+            log.flush()
+            print(json.dumps(rec), flush=True)
+        out_of_time = args.minutes and (time.time() - session_start) / 60 >= args.minutes
+        if step % args.ckpt_every == 0 or step == args.steps or out_of_time:
+            save()
+        if out_of_time:
+            break
+    save()
+    print(f"stopped at step {step}, {tokens_seen} tokens, {wall / 60:.1f} min")
+
+
+if __name__ == "__main__":
+    main()
