@@ -1,22 +1,11 @@
 // The sandbox runtime in real Chromium: the CSP blocks the network, the bridge
 // reports errors with the artifact's own line numbers, storage works in the opaque origin.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
-import { AppChecker } from "./app-check.ts";
-import { launchChromium } from "./chromium.ts";
+import { test } from "node:test";
+import { useAppChecker } from "./checker-fixture.ts";
 import { ARTIFACT_CSP, buildSrcdoc } from "./sandbox.ts";
 
-let browser: Browser;
-let checker: AppChecker;
-before(async () => {
-  browser = await launchChromium();
-  checker = await AppChecker.open(browser);
-});
-after(async () => {
-  await checker.close();
-  await browser.close();
-});
+const checker = useAppChecker();
 
 test("the CSP and the bridge come before the artifact's own code", () => {
   const doc = buildSrcdoc("<!DOCTYPE html><html><body><script>x()</script></body></html>", "n1");
@@ -35,7 +24,7 @@ throw new Error("boom");
 </html>`;
 
 test("an uncaught error is reported with the artifact's line number", async () => {
-  const r = await checker.check(ERROR_ON_LINE_5, async ({ page }) => {
+  const r = await checker().check(ERROR_ON_LINE_5, async ({ page }) => {
     await page.waitForFunction(() => (window as unknown as { __bridge: unknown[] }).__bridge.length > 0);
     const line = await page.evaluate(() => (window as unknown as { __bridge: { line: number }[] }).__bridge[0].line);
     assert.equal(line, 5);
@@ -48,7 +37,7 @@ test("storage works in the opaque origin, and the network is blocked", async () 
 localStorage.setItem("k", "v");
 fetch("http://127.0.0.1:9/x").then(function () { document.getElementById("out").textContent = "reached"; }, function () { document.getElementById("out").textContent = "blocked"; });
 </script></body></html>`;
-  const r = await checker.check(app, async ({ frame }) => {
+  const r = await checker().check(app, async ({ frame }) => {
     await frame.waitForFunction(() => document.getElementById("out")!.textContent !== "");
     assert.equal(await frame.evaluate(() => localStorage.getItem("k")), "v");
     assert.equal(await frame.locator("#out").textContent(), "blocked");

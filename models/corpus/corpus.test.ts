@@ -1,24 +1,13 @@
 // The corpus generator: deterministic for a seed, self-contained apps, and every
 // family's sample passes its own check in real Chromium (and a broken app does not).
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
-import { AppChecker } from "../../lib/app-check.ts";
-import { launchChromium } from "../../lib/chromium.ts";
+import { test } from "node:test";
+import { useAppChecker } from "../../lib/checker-fixture.ts";
 import { FAMILIES } from "./families/index.ts";
 import { drawSample, EXTERNAL_URL } from "./generate.ts";
 import { MAX_APP_CHARS } from "./length.ts";
 
-let browser: Browser;
-let checker: AppChecker;
-before(async () => {
-  browser = await launchChromium();
-  checker = await AppChecker.open(browser);
-});
-after(async () => {
-  await checker.close();
-  await browser.close();
-});
+const checker = useAppChecker();
 
 test("there are families, with distinct names", () => {
   assert.ok(FAMILIES.length >= 6, `${FAMILIES.length} families`);
@@ -49,7 +38,7 @@ test("no sample reaches outside itself, and each fits the length budget", () => 
 for (const f of FAMILIES) {
   test(`a ${f.name} app passes its check in Chromium`, async () => {
     const { sample, app } = drawSample(f, 1, 0);
-    const r = await checker.check(sample.html, (run) => f.check(run, app));
+    const r = await checker().check(sample.html, (run) => f.check(run, app));
     assert.deepEqual(r.errors, []);
   });
 }
@@ -59,6 +48,6 @@ test("a broken app fails its check", async () => {
   const { sample, app } = drawSample(chat, 1, 0);
   const broken = sample.html.replace(/form\.addEventListener|document\.getElementById\("form"\)\.addEventListener/, "void ");
   assert.notEqual(broken, sample.html);
-  const r = await checker.check(broken, (run) => chat.check(run, app), 4000);
+  const r = await checker().check(broken, (run) => chat.check(run, app), 4000);
   assert.equal(r.ok, false);
 });

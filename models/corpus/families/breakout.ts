@@ -28,15 +28,17 @@ interface BreakoutOptions {
   layout: "card" | "plain";
 }
 
+const bw = (o: BreakoutOptions) => Math.floor((o.w - 6 * (o.cols + 1)) / o.cols);
+
 function css(o: BreakoutOptions): string {
   const dom =
     o.render === "dom"
-      ? `\n#game{position:relative;overflow:hidden}\n#game div{position:absolute}\n.brick{border-radius:3px;background:var(--accent)}\n#paddle{background:var(--text);border-radius:4px}\n#ball{background:var(--text);border-radius:50%}`
+      ? `\n#game div{position:absolute}\n.brick{width:${bw(o)}px;height:16px;border-radius:3px;background:var(--accent)}\n#paddle{top:${o.h - 24}px;width:${o.paddleW}px;height:10px;background:var(--text);border-radius:4px}\n#ball{width:14px;height:14px;background:var(--text);border-radius:50%}`
       : "";
   return `${o.layout === "card" ? `.app{width:max-content;margin:24px auto;padding:16px;background:var(--surface);border:1px solid var(--border);border-radius:var(--radius);text-align:center}` : `.app{text-align:center;padding:16px}`}
 h1{margin:0 0 8px;font-size:24px}
 .info{display:flex;gap:16px;justify-content:center;align-items:center;color:var(--muted);margin:8px 0}
-#game{display:block;margin:0 auto;width:${o.w}px;height:${o.h}px;background:var(--bg);border:2px solid var(--border)}${dom}
+#game{${o.render === "dom" ? "position:relative;overflow:hidden;margin:0 auto;" : ""}width:${o.w}px;height:${o.h}px;background:var(--bg);border:2px solid var(--border)}${dom}
 #msg{font-weight:bold;min-height:22px}${o.launch === "button" || o.restart ? `\nbutton{padding:6px 14px;border:0;border-radius:var(--radius);background:var(--accent);color:var(--accent-text)}` : ""}`;
 }
 
@@ -66,11 +68,9 @@ function script(o: BreakoutOptions): string {
   const color = o.rainbow ? `"hsl(" + r * ${Math.round(300 / o.rows)} + ",70%,55%)"` : `""`;
   const makeBrick = canvas
     ? `bricks.push({ x: GAP + c * (BW + GAP), y: 40 + r * (BH + GAP)${flag ? ", alive: true" : ""}${o.rainbow ? `, color: ${color}` : ""} });`
-    : `const b = { x: GAP + c * (BW + GAP), y: 40 + r * (BH + GAP)${flag ? ", alive: true" : ""}, el: document.createElement("div") };
-      b.el.className = "brick";
-      b.el.style.cssText = "left:" + b.x + "px;top:" + b.y + "px;width:" + BW + "px;height:" + BH + "px${o.rainbow ? `;background:" + ${color}` : `"`};
-      game.appendChild(b.el);
-      bricks.push(b);`;
+    : `const x = GAP + c * (BW + GAP), y = 40 + r * (BH + GAP);
+      game.insertAdjacentHTML("beforeend", '<div class="brick" style="left:' + x + "px;top:" + y + ${o.rainbow ? `"px;background:hsl(" + r * ${Math.round(300 / o.rows)} + ',70%,55%)"></div>'` : `'px"></div>'`});
+      bricks.push({ x, y${flag ? ", alive: true" : ""}, el: game.lastChild });`;
   const draw = canvas
     ? `function draw() {
   ctx.clearRect(0, 0, W, H);
@@ -87,14 +87,13 @@ function script(o: BreakoutOptions): string {
 }`
     : `const paddleEl = document.getElementById("paddle");
 const ballEl = document.getElementById("ball");
-paddleEl.style.cssText = "top:" + PY + "px;width:" + PW + "px;height:" + PH + "px";
-ballEl.style.width = ballEl.style.height = R * 2 + "px";
 function draw() {
   paddleEl.style.left = paddle.x + "px";
   ballEl.style.left = ball.x - R + "px";
   ballEl.style.top = ball.y - R + "px";
 }`;
   const go = o.launch === "auto" ? "true" : "false";
+  const serve = `ball = { x: paddle.x + PW / 2, y: PY - R, dx: SPEED * 0.6, dy: -SPEED };`;
   const keyCode =
     o.control === "mouse"
       ? ""
@@ -120,15 +119,11 @@ document.addEventListener("keyup", (e) => (keys[e.key] = false));`
 });`;
   return `const game = document.getElementById("game");${canvas ? `\nconst ctx = game.getContext("2d");` : ""}
 const W = ${o.w}, H = ${o.h}, PW = ${o.paddleW}, PH = 10, PY = H - 24, R = 7, SPEED = ${o.speed};
-const ROWS = ${o.rows}, COLS = ${o.cols}, GAP = 6, BH = 16;
-const BW = (W - GAP * (COLS + 1)) / COLS;
+const ROWS = ${o.rows}, COLS = ${o.cols}, GAP = 6, BW = ${bw(o)}, BH = 16;
 const scoreEl = document.getElementById("score");${o.lives ? `\nconst livesEl = document.getElementById("lives");` : ""}
 const msg = document.getElementById("msg");
 let ball, paddle, bricks, score, running, over${o.lives ? ", lives" : ""}${o.pause ? ", paused = false" : ""};
-${keyCode ? keyCode + "\n" : ""}function serve() {
-  ball = { x: paddle.x + PW / 2, y: PY - R, dx: SPEED * 0.6, dy: -SPEED };
-}
-function restart() {${canvas ? "" : `\n  game.querySelectorAll(".brick").forEach((el) => el.remove());`}
+${keyCode ? keyCode + "\n" : ""}${o.lives ? `function serve() {\n  ${serve}\n}\n` : ""}function restart() {${canvas ? "" : `\n  game.querySelectorAll(".brick").forEach((el) => el.remove());`}
   bricks = [];
   for (let r = 0; r < ROWS; r++)
     for (let c = 0; c < COLS; c++) {
@@ -140,7 +135,7 @@ function restart() {${canvas ? "" : `\n  game.querySelectorAll(".brick").forEach
   msg.textContent = "";
   over = false;
   running = ${go};
-  serve();
+  ${o.lives ? "serve();" : serve}
 }
 function end(text) {
   running = false;
@@ -163,11 +158,10 @@ ${hitBrick}
     scoreEl.textContent = score;
     if (${left}) end("You win!");
   }
-  if (ball.y > H + R) {${o.lives ? `\n    livesEl.textContent = --lives;\n    if (!lives) return end("Game over!");\n    running = ${go};\n    serve();` : `\n    end("Game over!");`}
-  }
+${o.lives ? `  if (ball.y > H + R) {\n    livesEl.textContent = --lives;\n    if (!lives) return end("Game over!");\n    running = ${go};\n    serve();\n  }` : `  if (ball.y > H + R) end("Game over!");`}
 }
 ${draw}
-${o.loop === "raf" ? `function loop() {\n  update();\n  draw();\n  requestAnimationFrame(loop);\n}\nrestart();\nloop();` : `restart();\nsetInterval(() => {\n  update();\n  draw();\n}, 16);`}${keydown.length ? `\ndocument.addEventListener("keydown", (e) => {\n${keydown.join("\n")}\n});` : ""}${mouse}${o.launch === "button" ? `\ndocument.getElementById("start").addEventListener("click", () => {\n  if (over) restart();\n  running = true;\n});` : ""}${o.restart ? `\ndocument.getElementById("restart").addEventListener("click", restart);` : ""}`;
+${o.loop === "raf" ? `function loop() {\n  update();\n  draw();\n  requestAnimationFrame(loop);\n}\nrestart();\nloop();` : `restart();\nsetInterval(() => {\n  update();\n  draw();\n}, 16);`}${keydown.length === 1 && o.control !== "mouse" && o.keyStyle === "flags" ? `\ndocument.addEventListener("keydown", (e) => (keys[e.key] = true));` : keydown.length ? `\ndocument.addEventListener("keydown", (e) => {\n${keydown.join("\n")}\n});` : ""}${mouse}${o.launch === "button" ? `\ndocument.getElementById("start").addEventListener("click", () => {\n  if (over) restart();\n  running = true;\n});` : ""}${o.restart ? `\ndocument.getElementById("restart").addEventListener("click", restart);` : ""}`;
 }
 
 function render(o: BreakoutOptions): string {
@@ -179,8 +173,11 @@ const OPTIONAL = ["lives", "pause", "speedup", "rainbow"] as const;
 function fit(o: BreakoutOptions, rng: Rng): BreakoutOptions {
   while (render(o).length > 3950) {
     const on = OPTIONAL.filter((k) => o[k]);
-    if (!on.length && o.restart && o.launch !== "auto") o = { ...o, restart: false };
-    else o = { ...o, [rng.pick(on)]: false };
+    if (o.render === "dom") o = { ...o, render: "canvas" };
+    else if (on.length) o = { ...o, [rng.pick(on)]: false };
+    else if (o.restart && o.launch !== "auto") o = { ...o, restart: false };
+    else if (o.control === "both") o = { ...o, control: "mouse" };
+    else break;
   }
   return o;
 }
@@ -257,10 +254,10 @@ export const breakout = defineFamily<BreakoutOptions>({
     const alive = o.bricks === "flag" ? "bricks.filter((b) => b.alive)" : "bricks";
     const launch = async () => {
       if (o.launch === "space") await page.keyboard.press(" ");
-      if (o.launch === "button") await frame.locator("#start").click();
+      if (o.launch === "button") await ev(`document.getElementById("start").click()`);
     };
-    const box = (await frame.locator("#game").boundingBox())!;
-    await frame.locator("#game").click({ position: { x: 5, y: 5 } });
+    const box = await ev<{ x: number; y: number; width: number; height: number }>(`(() => { const r = game.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; })()`);
+    await page.mouse.click(box.x + 5, box.y + 5);
     if (o.control !== "keys") {
       await page.mouse.move(box.x + box.width - 10, box.y + box.height / 2);
       await wait(`paddle.x > W / 2`, "the paddle does not follow the mouse");
@@ -303,7 +300,7 @@ export const breakout = defineFamily<BreakoutOptions>({
     }
     await drop();
     await wait(`/game over/i.test(document.getElementById("msg").textContent)`, "no game over when the ball is missed");
-    if (o.restart) await frame.locator("#restart").click();
+    if (o.restart) await ev(`document.getElementById("restart").click()`);
     else await launch();
     await launch();
     if ((await text("#msg")) !== "" || (await text("#score")) !== "0") throw new Error("restarting does not reset the game");

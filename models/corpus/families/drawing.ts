@@ -142,6 +142,14 @@ function render(o: DrawingOptions): string {
 type Frame = import("playwright-core").Frame;
 type Page = import("playwright-core").Page;
 
+/** Polls `fn` in the app frame until it returns true; throws `message` after `ms`. */
+async function until<A>(frame: Frame, fn: (arg: A) => boolean, arg: A, ms: number, message: string): Promise<void> {
+  for (const end = Date.now() + ms; !(await frame.evaluate(fn as (arg: unknown) => boolean, arg as unknown)); ) {
+    if (Date.now() > end) throw new Error(message);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** The RGBA values of the canvas at (200, y) for each y. */
 async function pixels(frame: Frame, ...ys: number[]): Promise<number[][]> {
   return frame.evaluate((ys) => {
@@ -231,7 +239,7 @@ export const drawing = defineFamily<DrawingOptions>({
     { id: "add-size-label", requests: ["show the brush size next to the slider", "display the current brush size"], appliesTo: (o) => !o.sizeLabel && fits({ ...o, sizeLabel: true }), apply: (o) => ({ ...o, sizeLabel: true }) },
   ],
   async check({ page, frame }, o) {
-    await frame.waitForFunction(() => (document.getElementById("canvas") as HTMLCanvasElement).width > 400, null, { timeout: 2500, polling: 50 });
+    await until(frame, () => (document.getElementById("canvas") as HTMLCanvasElement).width > 400, null, 2500, "the canvas has no size");
     const [bg] = await pixels(frame, 100);
     const red = "#ff0000";
     await frame.locator("#color").fill(red);

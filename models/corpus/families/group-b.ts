@@ -3,8 +3,9 @@ import type { BaseOptions, Family } from "../types.ts";
 import { clock } from "./clock.ts";
 import { countdown } from "./countdown.ts";
 import { dice } from "./dice.ts";
+import { palette } from "./palette.ts";
 import { pomodoro } from "./pomodoro.ts";
 import { quote } from "./quote.ts";
 import { stopwatch } from "./stopwatch.ts";
 
-export const GROUP_B: Family<BaseOptions>[] = [stopwatch, clock, pomodoro, countdown, dice, quote];
+export const GROUP_B: Family<BaseOptions>[] = [stopwatch, clock, pomodoro, countdown, dice, quote, palette];

@@ -340,7 +340,7 @@ export const landing = defineFamily<LandingOptions>({
   ],
   async check({ frame }, o) {
     const b = BIZ[o.biz];
-    await frame.getByRole("heading", { level: 1, name: o.name }).waitFor({ timeout: 2000 });
+    if ((await frame.getByRole("heading", { level: 1, name: o.name }).count()) !== 1) throw new Error(`no heading "${o.name}"`);
     if (o.nav) {
       const toggle = frame.locator("#menu-toggle");
       const link = frame.locator("#nav a").first();
@@ -375,7 +375,7 @@ export const landing = defineFamily<LandingOptions>({
       if (o.form !== "booking") await frame.getByLabel("Email", { exact: true }).fill("robin@example.com");
       if (o.form === "booking") await frame.getByLabel("Date", { exact: true }).fill("2025-06-14");
       await frame.locator("#signup button[type=submit]").click();
-      await thanks.waitFor({ state: "visible", timeout: 1500 });
+      if (!(await thanks.isVisible())) throw new Error("no thank-you message after submitting");
       const t = (await thanks.textContent()) ?? "";
       if (!/thank/i.test(t)) throw new Error(`thank-you message says "${t}"`);
       if (o.form !== "newsletter" && !t.includes(who)) throw new Error("the thank-you message does not use the name");

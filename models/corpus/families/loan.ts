@@ -264,6 +264,8 @@ export const loan = defineFamily<LoanOptions>({
       if ((await rows.count()) !== 36) throw new Error(`the schedule has ${await rows.count()} rows, expected 36`);
       const firstInterest = parseFloat(((await rows.first().locator("td").nth(3).textContent()) ?? "").replace(/[^\d.]/g, ""));
       if (Math.abs(firstInterest - 83.33) > 0.011) throw new Error(`the first month's interest is ${firstInterest}, expected 83.33`);
+      const firstBalance = parseFloat(((await rows.first().locator("td").nth(4).textContent()) ?? "").replace(/[^\d.]/g, ""));
+      if (Math.abs(firstBalance - 19483.92) > 0.011) throw new Error(`the balance after month 1 is ${firstBalance}, expected 19483.92`);
       const lastBalance = parseFloat(((await rows.last().locator("td").nth(4).textContent()) ?? "").replace(/[^\d.]/g, ""));
       if (lastBalance > 0.01) throw new Error(`the schedule ends with a balance of ${lastBalance}`);
     }

@@ -150,6 +150,14 @@ const fits = (o: MarkdownOptions) => render(o).length <= 4000;
 
 type Frame = import("playwright-core").Frame;
 
+/** Polls `fn` in the app frame until it returns true; throws `message` after `ms`. */
+async function until<A>(frame: Frame, fn: (arg: A) => boolean, arg: A, ms: number, message: string): Promise<void> {
+  for (const end = Date.now() + ms; !(await frame.evaluate(fn as (arg: unknown) => boolean, arg as unknown)); ) {
+    if (Date.now() > end) throw new Error(message);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 interface Seen {
   h1: string;
   h2: string;
@@ -168,12 +176,12 @@ interface Seen {
 async function seen(frame: Frame): Promise<Seen> {
   return frame.evaluate(() => {
     const p = document.getElementById("preview")!;
-    const t = (sel: string) => p.querySelector(sel)?.textContent ?? "";
-    return {
-      h1: t("h1"), h2: t("h2"), strong: t("strong"), em: t("em"), code: t("p code, li code"),
-      link: t(".link, u"), ul: p.querySelectorAll("ul > li").length, ol: p.querySelectorAll("ol > li").length,
-      quote: t("blockquote"), hr: p.querySelectorAll("hr").length, pre: t("pre"), text: p.textContent ?? "",
-    };
+    const [h1, h2, strong, em, code, link, quote, pre] = ["h1", "h2", "strong", "em", "p code, li code", ".link, u", "blockquote", "pre"].map(
+      (sel) => p.querySelector(sel)?.textContent ?? "",
+    );
+    const ul = p.querySelectorAll("ul > li").length;
+    const ol = p.querySelectorAll("ol > li").length;
+    return { h1, h2, strong, em, code, link, ul, ol, quote, hr: p.querySelectorAll("hr").length, pre, text: p.textContent ?? "" };
   });
 }
 
@@ -273,7 +281,7 @@ export const markdown = defineFamily<MarkdownOptions>({
     const md = lines.join("\n");
     await source.fill(md);
     await showPreview();
-    await frame.waitForFunction(() => document.querySelector("#preview h1")?.textContent === "Big Title", null, { timeout: 2000, polling: 50 });
+    await until(frame, () => document.querySelector("#preview h1")?.textContent === "Big Title", null, 2000, "the preview does not update after typing");
     const s = await seen(frame);
     const want: [keyof Seen, string | number][] = [
       ["h2", "Second level"], ["strong", "heavy"], ["em", "slanted"], ["code", "x = 1"], ["link", "nice link"], ["ul", 3],

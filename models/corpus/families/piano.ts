@@ -154,6 +154,14 @@ function render(o: PianoOptions): string {
 type Frame = import("playwright-core").Frame;
 type Page = import("playwright-core").Page;
 
+/** Polls `fn` in the app frame until it returns true; throws `message` after `ms`. */
+async function until<A>(frame: Frame, fn: (arg: A) => boolean, arg: A, ms: number, message: string): Promise<void> {
+  for (const end = Date.now() + ms; !(await frame.evaluate(fn as (arg: unknown) => boolean, arg as unknown)); ) {
+    if (Date.now() > end) throw new Error(message);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 interface Probe {
   created: number;
   notes: { f: number; type: string }[];
@@ -185,7 +193,7 @@ async function pressKey(page: Page, frame: Frame, o: PianoOptions, midi: number,
   const marked = o.active === "hold" ? await isActive(frame, name) : (await probe(frame)).active.includes(name);
   if (!marked) throw new Error(`${name} is not marked active when pressed`);
   await page.mouse.up();
-  await frame.waitForFunction((n) => !document.querySelector(`[aria-label="${n}"]`)?.classList.contains("active"), name, { timeout: 1500, polling: 50 });
+  await until(frame, (n) => !document.querySelector(`[aria-label="${n}"]`)?.classList.contains("active"), name, 1500, `${name} stays active after it is released`);
   if (o.lastNote) {
     const t = (await frame.locator("#note").textContent()) ?? "";
     if (t.trim() !== name) throw new Error(`the last note shows "${t}", expected ${name}`);
