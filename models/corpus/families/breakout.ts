@@ -250,7 +250,7 @@ export const breakout = defineFamily<BreakoutOptions>({
       for (const end = Date.now() + ms; !(await ev<boolean>(expr)); await page.waitForTimeout(20))
         if (Date.now() > end) throw new Error(what);
     };
-    const text = async (sel: string) => ((await frame.locator(sel).textContent()) ?? "").trim();
+    const text = (sel: string) => ev<string>(`document.querySelector("${sel}").textContent.trim()`);
     const alive = o.bricks === "flag" ? "bricks.filter((b) => b.alive)" : "bricks";
     const launch = async () => {
       if (o.launch === "space") await page.keyboard.press(" ");
@@ -289,6 +289,7 @@ export const breakout = defineFamily<BreakoutOptions>({
       ev(`(() => { ${only ? (o.bricks === "flag" ? "bricks.forEach((b, i) => (b.alive = i === bricks.length - 1));" : "bricks = bricks.slice(-1);") : ""} const b = ${alive}[${alive}.length - 1]; ball = { x: b.x + BW / 2, y: b.y + BH + R + 12, dx: 0, dy: -SPEED }; })()`);
     await aim(false);
     await wait(`${alive}.length === ${n0 - 1}`, "hitting a brick does not break it");
+    if (!((await ev<number>("ball.dy")) > 0)) throw new Error("the ball does not bounce off a brick");
     if ((await text("#score")) === "0") throw new Error("breaking a brick does not score");
     if (o.speedup && !((await ev<number>("Math.abs(ball.dy)")) > o.speed)) throw new Error("the ball does not speed up");
     const drop = () => ev(`ball = { x: paddle.x > W / 2 ? 20 : W - 20, y: H - 10, dx: 0, dy: SPEED }`);

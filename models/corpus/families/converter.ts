@@ -264,7 +264,7 @@ export const converter = defineFamily<ConverterOptions>({
     const trigger = async () => {
       if (!o.live) await frame.locator("#convert").click();
     };
-    for (const [i, cat] of o.cats.slice(0, 3).entries()) {
+    for (const [i, cat] of o.cats.entries()) {
       if (o.cats.length > 1) {
         if (o.picker === "tabs") await frame.getByRole("button", { name: CAT_NAMES[cat], exact: true }).click();
         else await frame.locator("#cat").selectOption(cat);

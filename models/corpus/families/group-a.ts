@@ -5,7 +5,8 @@ import { calculator } from "./calculator.ts";
 import { converter } from "./converter.ts";
 import { counter } from "./counter.ts";
 import { loan } from "./loan.ts";
+import { recipe } from "./recipe.ts";
 import { tip } from "./tip.ts";
 import { todo } from "./todo.ts";
 
-export const GROUP_A: Family<BaseOptions>[] = [todo, counter, calculator, tip, bmi, loan, converter];
+export const GROUP_A: Family<BaseOptions>[] = [todo, counter, calculator, tip, bmi, loan, converter, recipe];

@@ -4,8 +4,9 @@ import { breakout } from "./breakout.ts";
 import { g2048 } from "./g2048.ts";
 import { life } from "./life.ts";
 import { memory } from "./memory.ts";
+import { minesweeper } from "./minesweeper.ts";
 import { snake } from "./snake.ts";
 import { tictactoe } from "./tictactoe.ts";
 import { typing } from "./typing.ts";
 
-export const GROUP_C: Family<BaseOptions>[] = [tictactoe, memory, snake, typing, life, g2048, breakout];
+export const GROUP_C: Family<BaseOptions>[] = [tictactoe, memory, snake, typing, life, g2048, breakout, minesweeper];

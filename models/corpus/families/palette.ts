@@ -264,9 +264,15 @@ export const palette = defineFamily<PaletteOptions>({
     await gen.click();
     const second = await valid(n, `after ${o.button}`);
     if (second.join() === first.join()) throw new Error(`${o.button} does not change the colors`);
-    const copy = frame.locator("#palette .copy").first();
-    await copy.click();
-    await frame.waitForFunction(() => document.querySelector("#palette .copy")!.textContent !== "Copy", null, { timeout: 2000 }).catch(() => {
+    // The feedback is brief, so record every text the button shows.
+    await frame.evaluate(() => {
+      const b = document.querySelector("#palette .copy")!;
+      const w = window as unknown as { shown: string[] };
+      w.shown = [];
+      new MutationObserver(() => w.shown.push(b.textContent ?? "")).observe(b, { childList: true, characterData: true, subtree: true });
+    });
+    await frame.locator("#palette .copy").first().click();
+    await frame.waitForFunction(() => (window as unknown as { shown: string[] }).shown.some((t) => t !== "Copy"), null, { timeout: 2000 }).catch(() => {
       throw new Error("Copy gives no feedback");
     });
     if (o.countControl) {

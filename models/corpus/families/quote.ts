@@ -296,8 +296,14 @@ export const quote = defineFamily<QuoteOptions>({
       if (b !== q) throw new Error(`Previous shows "${b[0]}", not the quote before "${a[0]}"`);
     }
     if (o.copy) {
+      await frame.evaluate(() => {
+        const b = document.getElementById("copy")!;
+        const w = window as unknown as { shown: string[] };
+        w.shown = [];
+        new MutationObserver(() => w.shown.push(b.textContent ?? "")).observe(b, { childList: true, characterData: true, subtree: true });
+      });
       await frame.getByRole("button", { name: "Copy" }).click();
-      await frame.getByRole("button", { name: /Copied|Ctrl/ }).waitFor({ timeout: 2000 }).catch(() => {
+      await frame.waitForFunction(() => (window as unknown as { shown: string[] }).shown.some((t) => /Copied|Ctrl/.test(t)), null, { timeout: 2000 }).catch(() => {
         throw new Error("Copy gives no feedback");
       });
     }

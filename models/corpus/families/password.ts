@@ -1,0 +1,376 @@
+// A password generator: length and character-type options, with optional copy
+// button, strength meter, similar-character filter, one-of-each rule and several
+// passwords at once.
+import { esc, jsStr, page } from "../html.ts";
+import { phrase } from "../phrasing.ts";
+import { randomTheme, type Theme } from "../theme.ts";
+import { defineFamily } from "../types.ts";
+
+interface PasswordOptions {
+  theme: Theme;
+  title: string;
+  length: number;
+  lengthControl: "range" | "number";
+  checked: [boolean, boolean, boolean, boolean];
+  symbols: string;
+  copy: boolean;
+  strength: boolean;
+  similar: boolean;
+  guarantee: boolean;
+  multiple: boolean;
+  live: boolean;
+  random: "crypto" | "math";
+  display: "input" | "text";
+  layout: "card" | "full";
+  style: "functions" | "class";
+}
+
+const TYPES = [
+  { id: "upper", label: "Uppercase (A-Z)", chars: "ABCDEFGHIJKLMNOPQRSTUVWXYZ" },
+  { id: "lower", label: "Lowercase (a-z)", chars: "abcdefghijklmnopqrstuvwxyz" },
+  { id: "numbers", label: "Numbers (0-9)", chars: "0123456789" },
+  { id: "symbols", label: "Symbols", chars: "" },
+];
+const SIMILAR = /[0O1lI|]/g;
+
+function extras(o: PasswordOptions): number {
+  return [o.copy, o.strength, o.similar, o.guarantee, o.multiple, o.multiple].filter(Boolean).length;
+}
+const MAX_EXTRAS = 2;
+
+function css(o: PasswordOptions): string {
+  const shell =
+    o.layout === "card"
+      ? `.app{max-width:440px;margin:8vh auto;padding:24px;background:var(--surface);border:1px solid var(--border);border-radius:var(--radius)}`
+      : `.app{max-width:560px;margin:0 auto;padding:32px 20px}`;
+  return [
+    shell,
+    `h1{font-size:22px;margin:0 0 16px}`,
+    `.out{display:flex;gap:8px;margin-bottom:16px}`,
+    o.display === "input"
+      ? `#password{flex:1;padding:10px;font:18px monospace;border:1px solid var(--border);border-radius:var(--radius);background:var(--bg);color:var(--text)}`
+      : `#password{flex:1;padding:10px;font:18px monospace;word-break:break-all;min-height:44px;background:var(--bg);border:1px dashed var(--border);border-radius:var(--radius)}`,
+    `label{display:flex;align-items:center;gap:8px;margin:8px 0}`,
+    `button{padding:10px 16px;border:1px solid var(--border);border-radius:var(--radius);background:var(--surface);color:var(--text)}`,
+    `#generate{width:100%;margin-top:12px;background:var(--accent);color:var(--accent-text);border-color:var(--accent)}`,
+    `#msg{color:var(--muted);min-height:20px}`,
+    o.strength ? `#strength{font-weight:bold}\n.weak{color:#dc2626}\n.medium{color:#d97706}\n.strong{color:#16a34a}` : "",
+    o.multiple ? `#list{font-family:monospace;padding-left:20px}` : "",
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
+
+function body(o: PasswordOptions): string {
+  const len =
+    o.lengthControl === "range"
+      ? `<label>Length: <span id="len-value">${o.length}</span> <input id="length" type="range" min="4" max="64" value="${o.length}"></label>`
+      : `<label>Length <input id="length" type="number" min="4" max="64" value="${o.length}"></label>`;
+  return [
+    `<div class="app">`,
+    `<h1>${esc(o.title)}</h1>`,
+    `<div class="out">`,
+    o.display === "input" ? `<input id="password" type="text" readonly aria-label="Password">` : `<div id="password"></div>`,
+    o.copy ? `<button id="copy">Copy</button>` : "",
+    `</div>`,
+    o.strength ? `<p>Strength: <span id="strength"></span></p>` : "",
+    len,
+    ...TYPES.map((t, i) => `<label><input type="checkbox" id="${t.id}"${o.checked[i] ? " checked" : ""}> ${t.id === "symbols" ? `Symbols (${esc(o.symbols.slice(0, 4))})` : t.label}</label>`),
+    o.similar ? `<label><input type="checkbox" id="similar" checked> Avoid similar characters (0, O, 1, l, I)</label>` : "",
+    o.multiple ? `<label>How many <select id="count"><option>1</option><option>3</option><option>5</option></select></label>` : "",
+    `<button id="generate">Generate</button>`,
+    `<p id="msg"></p>`,
+    o.multiple ? `<ol id="list"></ol>` : "",
+    `</div>`,
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
+
+function charsCode(o: PasswordOptions): string {
+  return `const CHARS = {\n${TYPES.map((t) => `  ${t.id}: ${jsStr(t.id === "symbols" ? o.symbols : t.chars)}`).join(",\n")}\n};`;
+}
+
+function randomCode(o: PasswordOptions): string {
+  return o.random === "crypto"
+    ? `function randomIndex(n) {\n  return crypto.getRandomValues(new Uint32Array(1))[0] % n;\n}`
+    : `function randomIndex(n) {\n  return Math.floor(Math.random() * n);\n}`;
+}
+
+/** Statements that build `password` (length `len`) from the list of chosen character strings `sets`. */
+function buildCode(o: PasswordOptions, ind: string): string {
+  const lines = [`${ind}const all = sets.join("");`];
+  if (o.guarantee) {
+    lines.push(`${ind}const chars = sets.map((s) => s[randomIndex(s.length)]);`);
+    lines.push(`${ind}while (chars.length < len) chars.push(all[randomIndex(all.length)]);`);
+    lines.push(`${ind}for (let i = chars.length - 1; i > 0; i--) {\n${ind}  const j = randomIndex(i + 1);\n${ind}  [chars[i], chars[j]] = [chars[j], chars[i]];\n${ind}}`);
+    lines.push(`${ind}return chars.join("");`);
+  } else {
+    lines.push(`${ind}let out = "";`);
+    lines.push(`${ind}for (let i = 0; i < len; i++) out += all[randomIndex(all.length)];`);
+    lines.push(`${ind}return out;`);
+  }
+  return lines.join("\n");
+}
+
+const STRENGTH = `function strength(pw, types) {\n  const score = types + (pw.length >= 12) + (pw.length >= 16);\n  return score <= 2 ? "Weak" : score <= 4 ? "Medium" : "Strong";\n}`;
+
+const COPY = `function copyText(text, btn) {
+  const show = (msg) => {
+    btn.textContent = msg;
+    setTimeout(() => (btn.textContent = "Copy"), 1200);
+  };
+  const select = () => {
+    const el = document.getElementById("password");
+    if (el.select) el.select();
+    else getSelection().selectAllChildren(el);
+    show("Selected");
+  };
+  if (navigator.clipboard) navigator.clipboard.writeText(text).then(() => show("Copied!"), select);
+  else select();
+}`;
+
+function scriptFunctions(o: PasswordOptions): string {
+  const set = o.display === "input" ? "value" : "textContent";
+  const sets = `Object.keys(CHARS).filter((k) => document.getElementById(k).checked).map((k) => ${o.similar ? `(document.getElementById("similar").checked ? CHARS[k].replace(${SIMILAR}, "") : CHARS[k])` : "CHARS[k]"})`;
+  const gen = [
+    `function generate() {`,
+    `  const len = Math.min(64, Math.max(4, Number(document.getElementById("length").value) || 12));`,
+    `  const sets = ${sets};`,
+    `  const msg = document.getElementById("msg");`,
+    `  if (!sets.length) {\n    msg.textContent = "Pick at least one character type.";\n    return;\n  }`,
+    `  msg.textContent = "";`,
+    o.multiple
+      ? `  const list = Array.from({ length: Number(document.getElementById("count").value) }, () => makePassword(len, sets));\n  document.getElementById("password").${set} = list[0];\n  document.getElementById("list").innerHTML = list.length > 1 ? list.map((p) => "<li>" + p.replace(/&/g, "&amp;").replace(/</g, "&lt;") + "</li>").join("") : "";`
+      : `  const pw = makePassword(len, sets);\n  document.getElementById("password").${set} = pw;`,
+    o.strength ? `  const s = strength(${o.multiple ? "list[0]" : "pw"}, sets.length);\n  const el = document.getElementById("strength");\n  el.textContent = s;\n  el.className = s.toLowerCase();` : "",
+    `}`,
+  ].filter(Boolean);
+  const live = o.live
+    ? `document.querySelector(".app").addEventListener("change", (e) => {\n  if (e.target.type === "checkbox" || e.target.id === "length") generate();\n});`
+    : "";
+  return [
+    charsCode(o),
+    randomCode(o),
+    `function makePassword(len, sets) {\n${buildCode(o, "  ")}\n}`,
+    o.strength ? STRENGTH : "",
+    o.copy ? COPY : "",
+    gen.join("\n"),
+    `document.getElementById("generate").addEventListener("click", generate);`,
+    o.lengthControl === "range" ? `document.getElementById("length").addEventListener("input", (e) => {\n  document.getElementById("len-value").textContent = e.target.value;\n});` : "",
+    live,
+    o.copy ? `document.getElementById("copy").addEventListener("click", (e) => copyText(document.getElementById("password").${set}, e.target));` : "",
+    `generate();`,
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
+
+function scriptClass(o: PasswordOptions): string {
+  const set = o.display === "input" ? "value" : "textContent";
+  const $ = (id: string) => `document.getElementById("${id}")`;
+  const ctor = [
+    `    this.out = ${$("password")};`,
+    `    this.msg = ${$("msg")};`,
+    `    ${$("generate")}.addEventListener("click", () => this.generate());`,
+    o.lengthControl === "range" ? `    ${$("length")}.addEventListener("input", (e) => (${$("len-value")}.textContent = e.target.value));` : "",
+    o.live ? `    for (const input of document.querySelectorAll("input[type=checkbox], #length")) input.addEventListener("change", () => this.generate());` : "",
+    o.copy ? `    ${$("copy")}.addEventListener("click", (e) => copyText(this.out.${set}, e.target));` : "",
+    `    this.generate();`,
+  ].filter(Boolean);
+  return [
+    charsCode(o),
+    randomCode(o),
+    o.strength ? STRENGTH : "",
+    o.copy ? COPY : "",
+    `class PasswordGenerator {
+  constructor() {
+${ctor.join("\n")}
+  }
+  sets() {${o.similar ? `\n    const avoid = ${$("similar")}.checked;` : ""}
+    return Object.keys(CHARS)
+      .filter((k) => document.getElementById(k).checked)
+      .map((k) => ${o.similar ? `(avoid ? CHARS[k].replace(${SIMILAR}, "") : CHARS[k])` : "CHARS[k]"});
+  }
+  make(len, sets) {
+${buildCode(o, "    ")}
+  }
+  generate() {
+    const len = Math.min(64, Math.max(4, Number(${$("length")}.value) || 12));
+    const sets = this.sets();
+    if (!sets.length) {
+      this.msg.textContent = "Pick at least one character type.";
+      return;
+    }
+    this.msg.textContent = "";${
+      o.multiple
+        ? `\n    const list = Array.from({ length: Number(${$("count")}.value) }, () => this.make(len, sets));\n    this.out.${set} = list[0];\n    ${$("list")}.replaceChildren(...(list.length > 1 ? list : []).map((p) => {\n      const li = document.createElement("li");\n      li.textContent = p;\n      return li;\n    }));`
+        : `\n    const pw = this.make(len, sets);\n    this.out.${set} = pw;`
+    }${o.strength ? `\n    const s = strength(${o.multiple ? "list[0]" : "pw"}, sets.length);\n    ${$("strength")}.textContent = s;\n    ${$("strength")}.className = s.toLowerCase();` : ""}
+  }
+}
+new PasswordGenerator();`,
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
+
+export const password = defineFamily<PasswordOptions>({
+  name: "password",
+  options(rng) {
+    const o: PasswordOptions = {
+      theme: randomTheme(rng),
+      title: rng.pick(["Password Generator", "Secure Password Generator", "Strong Password Maker", "PassGen", "Random Password"]),
+      length: rng.pick([8, 12, 12, 16, 16, 20]),
+      lengthControl: rng.pick(["range", "number"] as const),
+      checked: [true, true, true, rng.chance(0.6)],
+      symbols: rng.pick(["!@#$%^&*", "!@#$%^&*()-_=+", "!#$%&*?@", "!@#$%^&*()[]{}<>?"]),
+      copy: rng.chance(0.6),
+      strength: rng.chance(0.4),
+      similar: rng.chance(0.25),
+      guarantee: rng.chance(0.35),
+      multiple: rng.chance(0.2),
+      live: rng.chance(0.4),
+      random: rng.pick(["crypto", "crypto", "math"] as const),
+      display: rng.pick(["input", "text"] as const),
+      layout: rng.pick(["card", "full"] as const),
+      style: rng.pick(["functions", "class"] as const),
+    };
+    for (const k of rng.shuffle(["copy", "strength", "similar", "guarantee", "multiple"] as const)) {
+      if (extras(o) <= MAX_EXTRAS) break;
+      o[k] = false;
+    }
+    return o;
+  },
+  render(o) {
+    return page({ title: esc(o.title), theme: o.theme, css: css(o), body: body(o), script: o.style === "class" ? scriptClass(o) : scriptFunctions(o) });
+  },
+  features(o) {
+    return [
+      ...(o.copy ? ["copy"] : []),
+      ...(o.strength ? ["strength"] : []),
+      ...(o.similar ? ["similar"] : []),
+      ...(o.guarantee ? ["guarantee"] : []),
+      ...(o.multiple ? ["multiple"] : []),
+      ...(o.live ? ["live"] : []),
+    ];
+  },
+  request(o, rng) {
+    const subject = rng.pick(["a password generator", "a random password generator", "a secure password generator", "a strong password maker", "a tool to generate passwords"]);
+    const f: string[] = [];
+    if (rng.chance(0.7)) f.push(rng.pick(["length and character options", "a length slider and checkboxes for character types", "options for uppercase, lowercase, numbers and symbols"]));
+    if (o.copy) f.push(rng.pick(["a copy button", "a button to copy the password"]));
+    if (o.strength) f.push(rng.pick(["a strength indicator", "a weak/medium/strong meter"]));
+    if (o.similar) f.push(rng.pick(["an option to avoid similar characters like 0 and O", "a way to exclude ambiguous characters"]));
+    if (o.guarantee) f.push(rng.pick(["at least one character of each selected type", "every chosen character type guaranteed"]));
+    if (o.multiple) f.push(rng.pick(["several passwords at once", "a choice of how many passwords to make"]));
+    if (o.live) f.push(rng.pick(["a new password whenever I change an option", "live updates when options change"]));
+    if (o.theme.dark && rng.chance(0.5)) f.push("a dark theme");
+    return phrase(rng, subject, rng.chance(0.25) ? [] : f);
+  },
+  edits: [
+    { id: "add-copy", requests: ["add a copy button", "let me copy the password with one click"], appliesTo: (o) => !o.copy && extras({ ...o, copy: true }) <= MAX_EXTRAS, apply: (o) => ({ ...o, copy: true }) },
+    { id: "add-strength", requests: ["show how strong the password is", "add a strength meter"], appliesTo: (o) => !o.strength && extras({ ...o, strength: true }) <= MAX_EXTRAS, apply: (o) => ({ ...o, strength: true }) },
+    { id: "add-similar", requests: ["add an option to avoid similar characters", "let me exclude 0, O, 1, l and I"], appliesTo: (o) => !o.similar && extras({ ...o, similar: true }) <= MAX_EXTRAS, apply: (o) => ({ ...o, similar: true }) },
+    { id: "add-guarantee", requests: ["make sure every selected character type is used", "guarantee at least one of each type"], appliesTo: (o) => !o.guarantee && extras({ ...o, guarantee: true }) <= MAX_EXTRAS, apply: (o) => ({ ...o, guarantee: true }) },
+    { id: "live", requests: ["regenerate when I change an option", "update the password as soon as I change the settings"], appliesTo: (o) => !o.live, apply: (o) => ({ ...o, live: true }) },
+  ],
+  async check({ frame }, o) {
+    const read = () => frame.evaluate(() => {
+      const el = document.getElementById("password") as HTMLInputElement;
+      return (el.value ?? el.textContent ?? "").trim();
+    });
+    const setLength = (n: number) =>
+      frame.locator("#length").evaluate((el, v) => {
+        const input = el as HTMLInputElement;
+        input.value = String(v);
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      }, n);
+    const setBox = async (id: string, on: boolean) => {
+      const box = frame.locator(`#${id}`);
+      if ((await box.isChecked()) !== on) await box.click();
+    };
+    const gen = frame.getByRole("button", { name: "Generate", exact: true });
+    const first = await read();
+    if (first.length !== o.length) throw new Error(`the first password "${first}" is not ${o.length} long`);
+    const symbolsOn = o.checked[3];
+    const allowed = (upper: boolean, lower: boolean, nums: boolean, syms: boolean, avoid: boolean) => {
+      let s = (upper ? TYPES[0].chars : "") + (lower ? TYPES[1].chars : "") + (nums ? TYPES[2].chars : "") + (syms ? o.symbols : "");
+      if (avoid) s = s.replace(SIMILAR, "");
+      return new Set(s);
+    };
+    const expectOnly = (pw: string, set: Set<string>, why: string) => {
+      for (const c of pw) if (!set.has(c)) throw new Error(`${why}: "${pw}" has "${c}"`);
+    };
+    expectOnly(first, allowed(true, true, true, symbolsOn, o.similar), "at first");
+    await setLength(24);
+    await gen.click();
+    const a = await read();
+    if (a.length !== 24) throw new Error(`length 24 gives "${a}" (${a.length})`);
+    await gen.click();
+    const b = await read();
+    if (a === b) throw new Error("Generate gives the same password twice");
+    if (o.similar) {
+      await setBox("symbols", true);
+      for (let i = 0; i < 3; i++) {
+        await gen.click();
+        expectOnly(await read(), allowed(true, true, true, true, true), "avoiding similar characters");
+      }
+      await setBox("similar", false);
+    }
+    if (o.guarantee) {
+      await setBox("symbols", true);
+      await setLength(4);
+      for (let i = 0; i < 3; i++) {
+        await gen.click();
+        const pw = await read();
+        const kinds = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(pw)).length;
+        if (kinds !== 4) throw new Error(`"${pw}" lacks a chosen character type`);
+      }
+    }
+    if (o.strength) {
+      await setBox("symbols", true);
+      await setLength(20);
+      await gen.click();
+      const strong = ((await frame.locator("#strength").textContent()) ?? "").trim();
+      if (strong !== "Strong") throw new Error(`length 20 with all types is "${strong}"`);
+    }
+    await setBox("upper", false);
+    await setBox("numbers", false);
+    await setBox("symbols", false);
+    if (o.similar) await setBox("similar", false);
+    await setLength(6);
+    await gen.click();
+    const lower = await read();
+    if (lower.length !== 6) throw new Error(`length 6 gives "${lower}"`);
+    expectOnly(lower, allowed(false, true, false, false, false), "lowercase only");
+    if (o.strength) {
+      const weak = ((await frame.locator("#strength").textContent()) ?? "").trim();
+      if (weak !== "Weak") throw new Error(`6 lowercase letters are "${weak}"`);
+    }
+    await setBox("lower", false);
+    await gen.click();
+    const msg = (await frame.locator("#msg").textContent()) ?? "";
+    if (!/at least one/i.test(msg)) throw new Error(`no message when no character type is chosen ("${msg}")`);
+    await setBox("lower", true);
+    if (o.multiple) {
+      await frame.locator("#count").selectOption("5");
+      await gen.click();
+      const items = await frame.locator("#list li").allTextContents();
+      if (items.length !== 5 || new Set(items).size < 2) throw new Error(`5 passwords give ${JSON.stringify(items)}`);
+    }
+    if (o.copy) {
+      await frame.evaluate(() => {
+        const b = document.getElementById("copy")!;
+        const w = window as unknown as { shown: string[] };
+        w.shown = [];
+        new MutationObserver(() => w.shown.push(b.textContent ?? "")).observe(b, { childList: true, characterData: true, subtree: true });
+      });
+      await frame.getByRole("button", { name: "Copy" }).click();
+      await frame.waitForFunction(() => (window as unknown as { shown: string[] }).shown.some((t) => t !== "Copy"), null, { timeout: 2000 }).catch(() => {
+        throw new Error("Copy gives no feedback");
+      });
+    }
+  },
+});
