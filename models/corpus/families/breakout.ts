@@ -286,7 +286,7 @@ export const breakout = defineFamily<BreakoutOptions>({
     }
     const n0 = await ev<number>(`${alive}.length`);
     const aim = (only: boolean) =>
-      ev(`(() => { ${only ? (o.bricks === "flag" ? "bricks.forEach((b, i) => (b.alive = i === bricks.length - 1));" : "bricks = bricks.slice(-1);") : ""} const b = ${alive}[${alive}.length - 1]; ball = { x: b.x + BW / 2, y: b.y + BH + R + 12, dx: 0, dy: -SPEED }; })()`);
+      ev(`(() => { ${only ? (o.bricks === "flag" ? "bricks.forEach((b, i) => (b.alive = i === bricks.length - 1));" : "bricks = bricks.slice(-1);") : ""} const b = ${alive}[${alive}.length - 1]; ball = { x: b.x + BW / 2, y: b.y + BH + R + 12, dx: 0, dy: -SPEED }; paddle.x = Math.min(W - PW, Math.max(0, ball.x - PW / 2)); })()`);
     await aim(false);
     await wait(`${alive}.length === ${n0 - 1}`, "hitting a brick does not break it");
     if (!((await ev<number>("ball.dy")) > 0)) throw new Error("the ball does not bounce off a brick");

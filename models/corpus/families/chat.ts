@@ -186,7 +186,7 @@ export const chat = defineFamily<ChatOptions>({
     const before = await bots.count();
     await input.fill("hello there");
     await input.press("Enter");
-    await frame.getByText("hello there", { exact: false }).first().waitFor({ timeout: 2000 });
+    await frame.getByText("hello there", { exact: false }).first().waitFor({ timeout: 8000 });
     await frame.waitForFunction((n) => document.querySelectorAll(".bot").length > n, before, { timeout: o.delayMs + 5000 });
     const last = (await bots.last().textContent()) ?? "";
     if (o.replies === "echo" && !last.includes("hello there")) throw new Error(`echo bot replied "${last}"`);

@@ -33,8 +33,17 @@ const TYPES = [
 ];
 const SIMILAR = /[0O1lI|]/g;
 
+function renderApp(o: PasswordOptions): string {
+  return page({ title: esc(o.title), theme: o.theme, css: css(o), body: body(o), script: o.style === "class" ? scriptClass(o) : scriptFunctions(o) });
+}
+
+/** An app fits when its optional extras stay within budget and it stays compact. */
+function fits(o: PasswordOptions): boolean {
+  return extras(o) <= MAX_EXTRAS && renderApp(o).length <= 4000;
+}
+
 function extras(o: PasswordOptions): number {
-  return [o.copy, o.strength, o.similar, o.guarantee, o.multiple, o.multiple].filter(Boolean).length;
+  return [o.copy, o.strength, o.similar, o.guarantee, o.multiple, o.multiple, o.live].filter(Boolean).length;
 }
 const MAX_EXTRAS = 2;
 
@@ -88,7 +97,7 @@ function body(o: PasswordOptions): string {
 }
 
 function charsCode(o: PasswordOptions): string {
-  return `const CHARS = {\n${TYPES.map((t) => `  ${t.id}: ${jsStr(t.id === "symbols" ? o.symbols : t.chars)}`).join(",\n")}\n};`;
+  return `const LETTERS = "${TYPES[0].chars}";\nconst CHARS = {\n  upper: LETTERS,\n  lower: LETTERS.toLowerCase(),\n  numbers: "0123456789",\n  symbols: ${jsStr(o.symbols)}\n};`;
 }
 
 function randomCode(o: PasswordOptions): string {
@@ -115,20 +124,20 @@ function buildCode(o: PasswordOptions, ind: string): string {
 
 const STRENGTH = `function strength(pw, types) {\n  const score = types + (pw.length >= 12) + (pw.length >= 16);\n  return score <= 2 ? "Weak" : score <= 4 ? "Medium" : "Strong";\n}`;
 
-const COPY = `function copyText(text, btn) {
+function copyCode(o: PasswordOptions): string {
+  return `function copyText(text, btn) {
   const show = (msg) => {
     btn.textContent = msg;
     setTimeout(() => (btn.textContent = "Copy"), 1200);
   };
   const select = () => {
-    const el = document.getElementById("password");
-    if (el.select) el.select();
-    else getSelection().selectAllChildren(el);
+    ${o.display === "input" ? `document.getElementById("password").select();` : `getSelection().selectAllChildren(document.getElementById("password"));`}
     show("Selected");
   };
   if (navigator.clipboard) navigator.clipboard.writeText(text).then(() => show("Copied!"), select);
   else select();
 }`;
+}
 
 function scriptFunctions(o: PasswordOptions): string {
   const set = o.display === "input" ? "value" : "textContent";
@@ -138,8 +147,8 @@ function scriptFunctions(o: PasswordOptions): string {
     `  const len = Math.min(64, Math.max(4, Number(document.getElementById("length").value) || 12));`,
     `  const sets = ${sets};`,
     `  const msg = document.getElementById("msg");`,
-    `  if (!sets.length) {\n    msg.textContent = "Pick at least one character type.";\n    return;\n  }`,
-    `  msg.textContent = "";`,
+    `  msg.textContent = sets.length ? "" : "Pick at least one character type.";`,
+    `  if (!sets.length) return;`,
     o.multiple
       ? `  const list = Array.from({ length: Number(document.getElementById("count").value) }, () => makePassword(len, sets));\n  document.getElementById("password").${set} = list[0];\n  document.getElementById("list").innerHTML = list.length > 1 ? list.map((p) => "<li>" + p.replace(/&/g, "&amp;").replace(/</g, "&lt;") + "</li>").join("") : "";`
       : `  const pw = makePassword(len, sets);\n  document.getElementById("password").${set} = pw;`,
@@ -154,7 +163,7 @@ function scriptFunctions(o: PasswordOptions): string {
     randomCode(o),
     `function makePassword(len, sets) {\n${buildCode(o, "  ")}\n}`,
     o.strength ? STRENGTH : "",
-    o.copy ? COPY : "",
+    o.copy ? copyCode(o) : "",
     gen.join("\n"),
     `document.getElementById("generate").addEventListener("click", generate);`,
     o.lengthControl === "range" ? `document.getElementById("length").addEventListener("input", (e) => {\n  document.getElementById("len-value").textContent = e.target.value;\n});` : "",
@@ -182,7 +191,7 @@ function scriptClass(o: PasswordOptions): string {
     charsCode(o),
     randomCode(o),
     o.strength ? STRENGTH : "",
-    o.copy ? COPY : "",
+    o.copy ? copyCode(o) : "",
     `class PasswordGenerator {
   constructor() {
 ${ctor.join("\n")}
@@ -198,15 +207,12 @@ ${buildCode(o, "    ")}
   generate() {
     const len = Math.min(64, Math.max(4, Number(${$("length")}.value) || 12));
     const sets = this.sets();
-    if (!sets.length) {
-      this.msg.textContent = "Pick at least one character type.";
-      return;
-    }
-    this.msg.textContent = "";${
+    this.msg.textContent = sets.length ? "" : "Pick at least one character type.";
+    if (!sets.length) return;${
       o.multiple
         ? `\n    const list = Array.from({ length: Number(${$("count")}.value) }, () => this.make(len, sets));\n    this.out.${set} = list[0];\n    ${$("list")}.replaceChildren(...(list.length > 1 ? list : []).map((p) => {\n      const li = document.createElement("li");\n      li.textContent = p;\n      return li;\n    }));`
         : `\n    const pw = this.make(len, sets);\n    this.out.${set} = pw;`
-    }${o.strength ? `\n    const s = strength(${o.multiple ? "list[0]" : "pw"}, sets.length);\n    ${$("strength")}.textContent = s;\n    ${$("strength")}.className = s.toLowerCase();` : ""}
+    }${o.strength ? `\n    const s = strength(${o.multiple ? "list[0]" : "pw"}, sets.length);\n    const meter = ${$("strength")};\n    meter.textContent = s;\n    meter.className = s.toLowerCase();` : ""}
   }
 }
 new PasswordGenerator();`,
@@ -236,15 +242,13 @@ export const password = defineFamily<PasswordOptions>({
       layout: rng.pick(["card", "full"] as const),
       style: rng.pick(["functions", "class"] as const),
     };
-    for (const k of rng.shuffle(["copy", "strength", "similar", "guarantee", "multiple"] as const)) {
-      if (extras(o) <= MAX_EXTRAS) break;
+    for (const k of rng.shuffle(["copy", "strength", "similar", "guarantee", "multiple", "live"] as const)) {
+      if (fits(o)) break;
       o[k] = false;
     }
     return o;
   },
-  render(o) {
-    return page({ title: esc(o.title), theme: o.theme, css: css(o), body: body(o), script: o.style === "class" ? scriptClass(o) : scriptFunctions(o) });
-  },
+  render: renderApp,
   features(o) {
     return [
       ...(o.copy ? ["copy"] : []),
@@ -258,7 +262,7 @@ export const password = defineFamily<PasswordOptions>({
   request(o, rng) {
     const subject = rng.pick(["a password generator", "a random password generator", "a secure password generator", "a strong password maker", "a tool to generate passwords"]);
     const f: string[] = [];
-    if (rng.chance(0.7)) f.push(rng.pick(["length and character options", "a length slider and checkboxes for character types", "options for uppercase, lowercase, numbers and symbols"]));
+    if (rng.chance(0.7)) f.push(rng.pick(["length and character options", o.lengthControl === "range" ? "a length slider and checkboxes for character types" : "a length field and checkboxes for character types", "options for uppercase, lowercase, numbers and symbols"]));
     if (o.copy) f.push(rng.pick(["a copy button", "a button to copy the password"]));
     if (o.strength) f.push(rng.pick(["a strength indicator", "a weak/medium/strong meter"]));
     if (o.similar) f.push(rng.pick(["an option to avoid similar characters like 0 and O", "a way to exclude ambiguous characters"]));
@@ -269,11 +273,11 @@ export const password = defineFamily<PasswordOptions>({
     return phrase(rng, subject, rng.chance(0.25) ? [] : f);
   },
   edits: [
-    { id: "add-copy", requests: ["add a copy button", "let me copy the password with one click"], appliesTo: (o) => !o.copy && extras({ ...o, copy: true }) <= MAX_EXTRAS, apply: (o) => ({ ...o, copy: true }) },
-    { id: "add-strength", requests: ["show how strong the password is", "add a strength meter"], appliesTo: (o) => !o.strength && extras({ ...o, strength: true }) <= MAX_EXTRAS, apply: (o) => ({ ...o, strength: true }) },
-    { id: "add-similar", requests: ["add an option to avoid similar characters", "let me exclude 0, O, 1, l and I"], appliesTo: (o) => !o.similar && extras({ ...o, similar: true }) <= MAX_EXTRAS, apply: (o) => ({ ...o, similar: true }) },
-    { id: "add-guarantee", requests: ["make sure every selected character type is used", "guarantee at least one of each type"], appliesTo: (o) => !o.guarantee && extras({ ...o, guarantee: true }) <= MAX_EXTRAS, apply: (o) => ({ ...o, guarantee: true }) },
-    { id: "live", requests: ["regenerate when I change an option", "update the password as soon as I change the settings"], appliesTo: (o) => !o.live, apply: (o) => ({ ...o, live: true }) },
+    { id: "add-copy", requests: ["add a copy button", "let me copy the password with one click"], appliesTo: (o) => !o.copy && fits({ ...o, copy: true }), apply: (o) => ({ ...o, copy: true }) },
+    { id: "add-strength", requests: ["show how strong the password is", "add a strength meter"], appliesTo: (o) => !o.strength && fits({ ...o, strength: true }), apply: (o) => ({ ...o, strength: true }) },
+    { id: "add-similar", requests: ["add an option to avoid similar characters", "let me exclude 0, O, 1, l and I"], appliesTo: (o) => !o.similar && fits({ ...o, similar: true }), apply: (o) => ({ ...o, similar: true }) },
+    { id: "add-guarantee", requests: ["make sure every selected character type is used", "guarantee at least one of each type"], appliesTo: (o) => !o.guarantee && fits({ ...o, guarantee: true }), apply: (o) => ({ ...o, guarantee: true }) },
+    { id: "live", requests: ["regenerate when I change an option", "update the password as soon as I change the settings"], appliesTo: (o) => !o.live && fits({ ...o, live: true }), apply: (o) => ({ ...o, live: true }) },
   ],
   async check({ frame }, o) {
     const read = () => frame.evaluate(() => {
