@@ -2,14 +2,23 @@ import { expect, test, type Page } from "@playwright/test";
 
 async function ask(page: Page, request: string) {
   await page.goto("/");
-  await page.getByLabel("Message").fill(request);
-  await page.getByLabel("Message").press("Enter");
+  await page.getByLabel("Message", { exact: true }).fill(request);
+  await page.getByLabel("Message", { exact: true }).press("Enter");
 }
 
 test("a request streams a denoising canvas, then runs the artifact in a locked-down iframe", async ({ page }) => {
-  await ask(page, "Build a simulated chat app");
-  // While it denoises, the code pane shows masked positions.
-  await expect(page.locator("[data-testid=code] .mask").first()).toBeVisible({ timeout: 60_000 });
+  await page.goto("/");
+  // Record whether the code pane ever shows masked positions while it denoises
+  // (frames can come faster than a poll).
+  await page.evaluate(() => {
+    const w = window as unknown as { sawMask: boolean };
+    w.sawMask = false;
+    new MutationObserver(() => {
+      if (document.querySelector("[data-testid=code] .mask")) w.sawMask = true;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByLabel("Message", { exact: true }).fill("Build a simulated chat app");
+  await page.getByLabel("Message", { exact: true }).press("Enter");
   const preview = page.getByTitle("App preview");
   await expect(preview).toBeVisible({ timeout: 200_000 });
   const sandbox = (await preview.getAttribute("sandbox")) ?? "";
@@ -19,6 +28,7 @@ test("a request streams a denoising canvas, then runs the artifact in a locked-d
   expect(await preview.getAttribute("srcdoc")).toContain("Content-Security-Policy");
   await expect(page.locator("[data-testid=code] .mask")).toHaveCount(0);
   await expect(page.getByRole("listitem").filter({ hasText: "Here is your app" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { sawMask: boolean }).sawMask)).toBe(true);
 });
 
 // The shipped model does not yet write a chat app that works (models/unmask-tiny/README.md,

@@ -26,18 +26,19 @@ test("generation streams one frame per forward pass and ends with the artifact a
   const frames = events.filter((e) => e.type === "frame");
   const done = events.at(-1)!;
   assert.equal(done.type, "done");
-  assert.equal(frames.length, 12);
+  // At most the 12 scheduled steps; fewer when the model ends the text early.
+  assert.ok(frames.length >= 1 && frames.length <= 12, `${frames.length} frames`);
   frames.forEach((f, i) => {
     assert.equal(f.step, i + 1);
     assert.equal(f.forwardPasses, i + 1);
     assert.equal(f.totalSteps, 12);
+    assert.ok(f.committed.length >= 1, "every step commits at least one position");
   });
-  assert.ok(frames[0].text.includes(MASK_GLYPH), "the first frame still shows masks");
-  assert.ok(!frames.at(-1)!.text.includes(MASK_GLYPH), "the last frame has none");
+  assert.ok(!frames.at(-1)!.text.includes(MASK_GLYPH), "the last frame has no masks left");
   if (done.type !== "done") return;
   assert.equal(done.artifact, frames.at(-1)!.text);
   assert.ok(done.stats.tokens <= 48);
-  assert.equal(done.stats.forwardPasses, 12);
+  assert.equal(done.stats.forwardPasses, frames.length);
   for (const k of ["tokens", "steps", "forwardPasses", "ms", "firstFrameMs", "tokensPerSecond"] as const) assert.equal(typeof done.stats[k], "number");
 });
 

@@ -225,7 +225,7 @@ export const palette = defineFamily<PaletteOptions>({
     const f: string[] = [];
     if (rng.chance(0.6)) f.push(rng.pick(["copy buttons", "a copy button for each color", "buttons to copy the hex codes"]));
     if (!o.countControl && rng.chance(0.4)) f.push(`${o.count} colors`);
-    if (o.countControl) f.push(rng.pick(["a choice of how many colors", "a dropdown for the number of colors"]));
+    if (o.countControl) f.push(rng.pick(["a choice of how many colors", "an input for the number of colors"]));
     if (o.lock) f.push(rng.pick(["locks to keep colors I like", "the option to lock a color"]));
     if (o.rgb) f.push(rng.pick(["a switch between HEX and RGB", "RGB values as well as hex"]));
     if (o.keyboard) f.push(rng.pick(["space bar to generate", "a keyboard shortcut for a new palette"]));
