@@ -5,6 +5,7 @@ import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
 import { defineFamily } from "../types.ts";
+import { expectCopyFeedback } from "../checks.ts";
 
 interface PaletteOptions {
   theme: Theme;
@@ -264,17 +265,7 @@ export const palette = defineFamily<PaletteOptions>({
     await gen.click();
     const second = await valid(n, `after ${o.button}`);
     if (second.join() === first.join()) throw new Error(`${o.button} does not change the colors`);
-    // The feedback is brief, so record every text the button shows.
-    await frame.evaluate(() => {
-      const b = document.querySelector("#palette .copy")!;
-      const w = window as unknown as { shown: string[] };
-      w.shown = [];
-      new MutationObserver(() => w.shown.push(b.textContent ?? "")).observe(b, { childList: true, characterData: true, subtree: true });
-    });
-    await frame.locator("#palette .copy").first().click();
-    await frame.waitForFunction(() => (window as unknown as { shown: string[] }).shown.some((t) => t !== "Copy"), null, { timeout: 2000 }).catch(() => {
-      throw new Error("Copy gives no feedback");
-    });
+    await expectCopyFeedback(frame, "#palette .copy");
     if (o.countControl) {
       n = o.count === 3 ? 6 : 3;
       await frame.locator("#count").fill(String(n));

@@ -5,6 +5,7 @@ import { esc, jsStr, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
 import { defineFamily } from "../types.ts";
+import { expectCopyFeedback } from "../checks.ts";
 
 interface PasswordOptions {
   theme: Theme;
@@ -365,16 +366,7 @@ export const password = defineFamily<PasswordOptions>({
       if (items.length !== 5 || new Set(items).size < 2) throw new Error(`5 passwords give ${JSON.stringify(items)}`);
     }
     if (o.copy) {
-      await frame.evaluate(() => {
-        const b = document.getElementById("copy")!;
-        const w = window as unknown as { shown: string[] };
-        w.shown = [];
-        new MutationObserver(() => w.shown.push(b.textContent ?? "")).observe(b, { childList: true, characterData: true, subtree: true });
-      });
-      await frame.getByRole("button", { name: "Copy" }).click();
-      await frame.waitForFunction(() => (window as unknown as { shown: string[] }).shown.some((t) => t !== "Copy"), null, { timeout: 2000 }).catch(() => {
-        throw new Error("Copy gives no feedback");
-      });
+      await expectCopyFeedback(frame, "#copy");
     }
   },
 });

@@ -4,6 +4,7 @@ import { esc, jsStr, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
 import { defineFamily } from "../types.ts";
+import { expectCopyFeedback } from "../checks.ts";
 
 type Quote = [text: string, author: string, category: string];
 
@@ -296,16 +297,7 @@ export const quote = defineFamily<QuoteOptions>({
       if (b !== q) throw new Error(`Previous shows "${b[0]}", not the quote before "${a[0]}"`);
     }
     if (o.copy) {
-      await frame.evaluate(() => {
-        const b = document.getElementById("copy")!;
-        const w = window as unknown as { shown: string[] };
-        w.shown = [];
-        new MutationObserver(() => w.shown.push(b.textContent ?? "")).observe(b, { childList: true, characterData: true, subtree: true });
-      });
-      await frame.getByRole("button", { name: "Copy" }).click();
-      await frame.waitForFunction(() => (window as unknown as { shown: string[] }).shown.some((t) => /Copied|Ctrl/.test(t)), null, { timeout: 2000 }).catch(() => {
-        throw new Error("Copy gives no feedback");
-      });
+      await expectCopyFeedback(frame, "#copy", "Copied|Ctrl");
     }
     if (o.favorites) {
       await frame.getByRole("button", { name: "Save" }).click();
