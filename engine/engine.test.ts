@@ -51,6 +51,35 @@ test("sampling is deterministic for a seed", async () => {
   assert.equal(await run(3), await run(3));
 });
 
+const PAGE = '<!DOCTYPE html>\n<html>\n<body>\n<button id="go">Go</button>\n<script>\nlet n = 0;\n</script>\n</body>\n</html>\n';
+
+test("infilling rewrites only the spans, keeping the text around them byte for byte", async () => {
+  const start = PAGE.indexOf("<button");
+  const end = PAGE.indexOf("</button>") + "</button>".length;
+  const events = await collect(engine.run({ kind: "infill", text: PAGE, spans: [{ start, end, length: 6 }] }, { steps: 3 }));
+  const frames = events.filter((e) => e.type === "frame");
+  const done = events.at(-1)!;
+  assert.equal(done.type, "done");
+  if (done.type !== "done") return;
+  assert.equal(frames.length, 3);
+  assert.equal(frames[0].text.split(MASK_GLYPH).length - 1, 4, "6 masks, 2 committed at the first step");
+  assert.ok(done.artifact.startsWith(PAGE.slice(0, start)), done.artifact);
+  assert.ok(done.artifact.endsWith(PAGE.slice(end)), done.artifact);
+  assert.equal(done.stats.tokens, 6);
+  await assert.rejects(collect(engine.run({ kind: "infill", text: PAGE, spans: [{ start: 5, end: 500 }] })), /bad span/);
+});
+
+test("refining re-masks a share of the artifact and denoises it again", async () => {
+  const same = (await collect(engine.run({ kind: "refine", artifact: PAGE, request: "make it dark", strength: 0 }))).at(-1)!;
+  assert.ok(same.type === "done" && same.artifact === PAGE && same.stats.steps === 0, "strength 0 changes nothing");
+  const run = async () => (await collect(engine.run({ kind: "refine", artifact: PAGE, request: "make it dark", strength: 0.5 }, { steps: 4, seed: 4 }))).at(-1)!;
+  const [a, b] = [await run(), await run()];
+  assert.ok(a.type === "done" && b.type === "done");
+  if (a.type !== "done" || b.type !== "done") return;
+  assert.equal(a.artifact, b.artifact, "deterministic for a seed");
+  assert.ok(a.stats.tokens > 5 && a.stats.steps === 4, JSON.stringify(a.stats));
+});
+
 test("the worker pool streams, stops on abort within a step, and bounds its queue", async () => {
   const pool = new EnginePool(DEFAULT_MODEL_DIR, { maxQueue: 1 });
   try {

@@ -5,6 +5,7 @@ import { MASK_GLYPH } from "./glyph.ts";
 import { readModelFolder, type Manifest } from "./manifest.ts";
 import { denoise, type Remasking, type SamplerOptions } from "./sampler.ts";
 import { DenoiserSession } from "./session.ts";
+import { Rng } from "./random.ts";
 import { TextCodec } from "./tokenizer.ts";
 
 
@@ -15,7 +16,31 @@ export interface GenerateOptions {
   threshold?: number;
   remasking?: Remasking;
   temperature?: number;
+  topP?: number;
+  cfgScale?: number;
   seed?: number;
+}
+
+/** A region of a text to regenerate: characters [start, end), refilled with `length` tokens (default: as many as it has now). */
+export interface InfillSpan {
+  start: number;
+  end: number;
+  length?: number;
+}
+
+/** What the engine is asked to do; every kind streams the same frames. */
+export type Job =
+  | { kind: "generate"; conversation: Conversation }
+  /** Regenerate the spans of `text`, keeping the rest: masked infilling, with context on both sides. */
+  | { kind: "infill"; text: string; spans: InfillSpan[]; request?: string }
+  /** Re-mask a `strength` fraction of the artifact's tokens and denoise them again, for the request. */
+  | { kind: "refine"; artifact: string; request: string; strength: number };
+
+/** A canvas ready to denoise: fixed tokens and masks; the text is canvas[start..]. */
+interface Plan {
+  canvas: Int32Array;
+  start: number;
+  endOfText: "truncate" | "keep";
 }
 
 export interface Stats {
@@ -65,66 +90,114 @@ export class Engine {
       threshold: o.steps !== undefined ? o.threshold : (o.threshold ?? d.threshold),
       remasking: o.remasking ?? "low_confidence",
       temperature: o.temperature ?? 0,
+      topP: o.topP,
+      cfgScale: o.cfgScale,
       seed: o.seed ?? 0,
       signal,
     };
   }
 
-  async *generate(conversation: Conversation, options: GenerateOptions = {}, signal?: AbortSignal): AsyncGenerator<EngineEvent> {
+  generate(conversation: Conversation, options: GenerateOptions = {}, signal?: AbortSignal): AsyncGenerator<EngineEvent> {
+    return this.run({ kind: "generate", conversation }, options, signal);
+  }
+
+  async *run(job: Job, options: GenerateOptions = {}, signal?: AbortSignal): AsyncGenerator<EngineEvent> {
     const started = performance.now();
-    const { mask, eot } = this.manifest.tokens;
+    const { mask, eot, pad } = this.manifest.tokens;
     const o = this.samplerOptions(options, signal);
-    const prompt = await this.codec.encode(conditioningText(this.manifest.chatTemplate, conversation));
-    const genLength = Math.min(o.genLength, this.manifest.maxSequenceLength - prompt.length);
-    if (genLength <= 0) throw new Error(`the request is too long: ${prompt.length} tokens of ${this.manifest.maxSequenceLength}`);
-    const canvas = new Int32Array(prompt.length + genLength).fill(mask);
-    canvas.set(prompt);
+    const { canvas, start, endOfText } = await this.plan(job, o);
+    const toFill = canvas.subarray(start).filter((t) => t === mask).length;
+    const truncate = endOfText === "truncate";
 
     let firstFrameMs = 0;
     let last = { step: 0, forwardPasses: 0 };
-    for await (const s of denoise(this.session, canvas, prompt.length, { mask, eot }, o)) {
+    // Infill and refine fill scattered masks in one block (no left-to-right order) unless asked.
+    const blockLength = truncate ? o.blockLength : (options.blockLength ?? canvas.length - start);
+    for await (const s of denoise(this.session, canvas, start, { mask, eot }, { ...o, blockLength, endOfText })) {
       const elapsedMs = performance.now() - started;
       if (s.step === 1) firstFrameMs = elapsedMs;
       last = s;
-      const perStep = (genLength - s.masksLeft) / s.step;
+      const perStep = (toFill - s.masksLeft) / s.step;
       const totalSteps = o.steps ?? s.step + Math.ceil(s.masksLeft / Math.max(1, perStep));
       yield {
         type: "frame",
         step: s.step,
         totalSteps,
         committed: s.committed,
-        text: this.canvasText(canvas, prompt.length),
+        text: this.canvasText(canvas, start, truncate),
         forwardPasses: s.forwardPasses,
         elapsedMs,
       };
     }
-    const generated = Array.from(canvas.subarray(prompt.length));
-    const cut = generated.indexOf(eot);
-    const ids = (cut < 0 ? generated : generated.slice(0, cut)).filter((t) => t !== this.manifest.tokens.pad);
+    let text = Array.from(canvas.subarray(start));
+    if (truncate && text.includes(eot)) text = text.slice(0, text.indexOf(eot));
+    const ids = text.filter((t) => t !== pad && t !== eot);
     const artifact = await this.codec.decode(ids);
     const ms = performance.now() - started;
+    const tokens = truncate ? ids.length : toFill;
     yield {
       type: "done",
       artifact,
       stats: {
-        tokens: ids.length,
+        tokens,
         steps: last.step,
         forwardPasses: last.forwardPasses,
         ms: Math.round(ms),
         firstFrameMs: Math.round(firstFrameMs),
-        tokensPerSecond: Math.round((ids.length / ms) * 1000),
+        tokensPerSecond: Math.round((tokens / ms) * 1000),
       },
     };
   }
 
-  /** A partly denoised canvas as text, from `start` to the first end-of-text. */
-  private canvasText(canvas: Int32Array, start: number): string {
+  /** The canvas for a job: the conditioning, then the text to denoise, masked where it is to be written. */
+  private async plan(job: Job, o: { genLength: number; seed: number }): Promise<Plan> {
+    const { mask, eot } = this.manifest.tokens;
+    const max = this.manifest.maxSequenceLength;
+    const request = job.kind === "generate" ? job.conversation.request : (job.request ?? "");
+    const prompt = await this.codec.encode(conditioningText(this.manifest.chatTemplate, job.kind === "generate" ? job.conversation : { request }));
+    let text: number[];
+    if (job.kind === "generate") {
+      text = new Array<number>(Math.min(o.genLength, max - prompt.length)).fill(mask);
+      if (text.length <= 0) throw new Error(`the request is too long: ${prompt.length} tokens of ${max}`);
+    } else if (job.kind === "infill") {
+      text = await this.maskSpans(job.text, job.spans);
+    } else {
+      text = await this.codec.encode(job.artifact);
+      const rng = new Rng(o.seed);
+      for (let i = 0; i < text.length; i++) if (rng.chance(job.strength)) text[i] = mask;
+    }
+    if (job.kind !== "generate") text.push(eot); // the document ends here, as every training row did
+    const canvas = Int32Array.from([...prompt, ...text]);
+    if (canvas.length > max) throw new Error(`the text is too long: ${canvas.length} tokens with the request, of ${max}`);
+    return { canvas, start: prompt.length, endOfText: job.kind === "generate" ? "truncate" : "keep" };
+  }
+
+  /** The text's tokens with each span replaced by masks. */
+  private async maskSpans(text: string, spans: InfillSpan[]): Promise<number[]> {
+    const { mask } = this.manifest.tokens;
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    const out: number[] = [];
+    let at = 0;
+    for (const s of sorted) {
+      if (s.start < at || s.end < s.start || s.end > text.length) throw new Error(`bad span [${s.start}, ${s.end}) in a text of ${text.length} characters`);
+      out.push(...(await this.codec.encode(text.slice(at, s.start))));
+      const length = s.length ?? (await this.codec.encode(text.slice(s.start, s.end))).length;
+      if (length < 1) throw new Error(`a span must be refilled with at least one token`);
+      out.push(...new Array<number>(length).fill(mask));
+      at = s.end;
+    }
+    out.push(...(await this.codec.encode(text.slice(at))));
+    return out;
+  }
+
+  /** A partly denoised canvas as text from `start` (to the first end-of-text when `truncate`). */
+  private canvasText(canvas: Int32Array, start: number, truncate: boolean): string {
     const { mask, eot, pad } = this.manifest.tokens;
     let text = "";
     for (let i = start; i < canvas.length; i++) {
       const t = canvas[i];
-      if (t === eot) break;
-      if (t !== pad) text += t === mask ? MASK_GLYPH : this.codec.pieces[t];
+      if (t === eot && truncate) break;
+      if (t !== pad && t !== eot) text += t === mask ? MASK_GLYPH : this.codec.pieces[t];
     }
     return text;
   }

@@ -17,7 +17,11 @@ export const ManifestSchema = z.object({
     pad: z.number().int().nonnegative(),
   }),
   chatTemplate: z.object({ user: z.string(), assistant: z.string(), artifact: z.string() }),
-  inputs: z.object({ ids: z.string() }),
+  inputs: z.object({
+    ids: z.string(),
+    /** Optional: canvas positions to compute logits at (int64 [n]); the output is then [1, n, vocab]. */
+    positions: z.string().optional(),
+  }),
   outputs: z.object({ logits: z.string() }),
   /** Dream-style models converted from autoregressive ones predict position i at i-1. */
   shiftedLogits: z.boolean(),

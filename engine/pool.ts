@@ -3,7 +3,7 @@
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Conversation } from "./chat-template.ts";
-import type { EngineEvent, GenerateOptions } from "./engine.ts";
+import type { EngineEvent, GenerateOptions, Job } from "./engine.ts";
 import type { FromWorker, ToWorker } from "./worker.ts";
 
 export class QueueFullError extends Error {
@@ -12,9 +12,9 @@ export class QueueFullError extends Error {
   }
 }
 
-interface Job {
+interface Queued {
   id: number;
-  conversation: Conversation;
+  job: Job;
   options: GenerateOptions;
   push: (m: FromWorker) => void;
 }
@@ -30,8 +30,8 @@ export interface PoolOptions {
 export class EnginePool {
   private readonly worker: Worker;
   private readonly ready: Promise<string>;
-  private readonly queue: Job[] = [];
-  private current: Job | null = null;
+  private readonly queue: Queued[] = [];
+  private current: Queued | null = null;
   private nextId = 1;
   private readonly maxQueue: number;
 
@@ -61,18 +61,23 @@ export class EnginePool {
     return this.queue.length + (this.current ? 1 : 0);
   }
 
+  /** Generate from a request: frames, then the finished artifact (see run). */
+  generate(conversation: Conversation, options: GenerateOptions = {}, signal?: AbortSignal): AsyncGenerator<EngineEvent> {
+    return this.run({ kind: "generate", conversation }, options, signal);
+  }
+
   /**
-   * Generate from a request: frames, then the finished artifact. Throws QueueFullError
-   * at once when too many generations wait; aborting `signal` stops the generation
+   * Run a job (generate, infill, refine): frames, then the finished text. Throws
+   * QueueFullError at once when too many jobs wait; aborting `signal` stops the job
    * within one step (or takes it out of the queue).
    */
-  async *generate(conversation: Conversation, options: GenerateOptions = {}, signal?: AbortSignal): AsyncGenerator<EngineEvent> {
+  async *run(work: Job, options: GenerateOptions = {}, signal?: AbortSignal): AsyncGenerator<EngineEvent> {
     if (this.queue.length >= this.maxQueue) throw new QueueFullError(5);
     const inbox: FromWorker[] = [];
     let wake: (() => void) | null = null;
-    const job: Job = {
+    const job: Queued = {
       id: this.nextId++,
-      conversation,
+      job: work,
       options,
       push: (m) => {
         inbox.push(m);
@@ -115,7 +120,7 @@ export class EnginePool {
     }
     this.worker.ref();
     const job = (this.current = this.queue.shift()!);
-    this.post({ type: "generate", id: job.id, conversation: job.conversation, options: job.options });
+    this.post({ type: "run", id: job.id, job: job.job, options: job.options });
   }
 
   private route(m: FromWorker) {

@@ -13,10 +13,10 @@ const VOCAB = 16;
 function scripted(row: (pos: number, canvas: ArrayLike<number>) => number[]): Denoiser & { calls: number } {
   return {
     calls: 0,
-    async forward(ids) {
+    async forward(ids, positions) {
       this.calls++;
-      const data = new Float32Array(ids.length * VOCAB);
-      for (let p = 0; p < ids.length; p++) data.set(row(p, ids), p * VOCAB);
+      const data = new Float32Array(positions.length * VOCAB);
+      positions.forEach((p, i) => data.set(row(p, ids), i * VOCAB));
       return { data, vocab: VOCAB };
     },
   };
@@ -115,7 +115,7 @@ test("end-of-text: masks after a committed end-of-text become end-of-text at onc
 test("after the end of text, passes read only a short end-of-text tail", async () => {
   const lengths: number[] = [];
   const inner = scripted((pos) => (pos === 6 ? peaked(EOT, 0.99) : peaked(3, 0.4)));
-  const model: Denoiser = { forward: (ids) => (lengths.push(ids.length), inner.forward(ids)) };
+  const model: Denoiser = { forward: (ids, positions) => (lengths.push(ids.length), inner.forward(ids, positions)) };
   const canvas = canvasOf([9, 9], 100);
   for await (const _ of denoise(model, canvas, 2, { mask: MASK, eot: EOT }, { ...base, blockLength: 100, threshold: 0.9 }));
   assert.equal(lengths[0], 102);
@@ -143,3 +143,62 @@ test("an aborted signal stops denoising before the next forward pass", async () 
   await assert.rejects(it.next(), { name: "AbortError" });
   assert.equal(model.calls, 1);
 });
+
+test("logits are asked for exactly the masked positions of the current block", async () => {
+  const asked: number[][] = [];
+  const inner = scripted((pos) => peaked(2 + (pos % 5), 0.5));
+  const model: Denoiser = { forward: (ids, positions) => (asked.push([...positions]), inner.forward(ids, positions)) };
+  const canvas = canvasOf([9, 9], 16);
+  canvas[5] = 7; // already written: never a candidate
+  for await (const _ of denoise(model, canvas, 2, { mask: MASK, eot: EOT }, { ...base, blockLength: 8, steps: 4 }));
+  assert.deepEqual(asked[0], [2, 3, 4, 6, 7, 8, 9]);
+  for (const positions of asked) {
+    const block = Math.floor((positions[0] - 2) / 8);
+    assert.ok(positions.every((p) => Math.floor((p - 2) / 8) === block && p !== 5), positions.join(","));
+  }
+});
+
+test("when infilling, an end-of-text token does not end the text", async () => {
+  const model = scripted((pos) => (pos === 4 ? peaked(EOT, 0.99) : peaked(3, 0.5)));
+  const canvas = canvasOf([9, 9], 10);
+  const steps: number[][] = [];
+  for await (const s of denoise(model, canvas, 2, { mask: MASK, eot: EOT }, { ...base, threshold: 0.9, endOfText: "keep" })) steps.push(s.committed);
+  assert.deepEqual(steps[0], [4]);
+  assert.equal(steps.length, 10, "one commit a step: nothing was filled after the end-of-text");
+  assert.deepEqual(Array.from(canvas.subarray(5)), Array(7).fill(3));
+});
+
+test("top-p draws only from the likeliest tokens", async () => {
+  const model = scripted(() => peaked(6, 0.7));
+  for (const seed of [1, 2, 3, 4, 5]) {
+    const canvas = canvasOf([9], 24);
+    for await (const _ of denoise(model, canvas, 1, { mask: MASK, eot: EOT }, { ...base, steps: 8, temperature: 1, topP: 0.6, seed }));
+    assert.deepEqual(Array.from(canvas.subarray(1)), Array(24).fill(6));
+  }
+  const hot = canvasOf([9], 24);
+  for await (const _ of denoise(model, hot, 1, { mask: MASK, eot: EOT }, { ...base, steps: 8, temperature: 1, seed: 1 }));
+  assert.ok(hot.subarray(1).some((t) => t !== 6), "without top-p, sampling draws other tokens");
+});
+
+test("classifier-free guidance runs a pass without the request and moves toward what the request adds", async () => {
+  // With the request the model slightly prefers 4 over 3; without it, far more so: the request favours 3.
+  const withRequest = (ids: ArrayLike<number>) => ids[0] !== MASK;
+  const row = (_: number, ids: ArrayLike<number>) =>
+    withRequest(ids) ? mix({ 3: 0.4, 4: 0.45 }) : mix({ 3: 0.1, 4: 0.8 });
+  const plain = canvasOf([9], 4);
+  const unguided = scripted(row);
+  for await (const _ of denoise(unguided, plain, 1, { mask: MASK, eot: EOT }, { ...base, steps: 4 }));
+  assert.deepEqual(Array.from(plain.subarray(1)), [4, 4, 4, 4]);
+  const guided = canvasOf([9], 4);
+  const model = scripted(row);
+  let passes = 0;
+  for await (const s of denoise(model, guided, 1, { mask: MASK, eot: EOT }, { ...base, steps: 4, cfgScale: 1 })) passes = s.forwardPasses;
+  assert.deepEqual(Array.from(guided.subarray(1)), [3, 3, 3, 3]);
+  assert.equal(passes, 8);
+});
+
+/** Logits with the given probabilities, the rest spread evenly. */
+function mix(probs: Record<number, number>): number[] {
+  const rest = (1 - Object.values(probs).reduce((a, b) => a + b)) / (VOCAB - Object.keys(probs).length);
+  return Array.from({ length: VOCAB }, (_, v) => Math.log(probs[v] ?? rest));
+}

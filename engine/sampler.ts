@@ -5,11 +5,11 @@
 // commits some of them: the k most confident (k from an even schedule over the
 // block's steps), or, with a threshold, every one at least that confident (and
 // always the best one). Only masked positions ever change; positions beyond the
-// current block are not candidates (confidence -inf). Once an end-of-text token is
-// committed, every masked position after it is end-of-text too: the text ends there,
-// and later passes read the canvas only up to a short end-of-text tail after it.
+// current block are not candidates (confidence -inf). When generating, once an
+// end-of-text token is committed, every masked position after it is end-of-text too:
+// the text ends there, and later passes read the canvas only up to a short
+// end-of-text tail after it.
 import { Rng } from "./random.ts";
-import type { Logits } from "./session.ts";
 
 export type Remasking = "low_confidence" | "random" | "margin" | "entropy";
 
@@ -21,14 +21,21 @@ export interface SamplerOptions {
   /** Fast-dLLM parallel decoding: commit every candidate whose confidence reaches this. */
   threshold?: number;
   remasking: Remasking;
-  /** 0 takes the most likely token; above 0 samples with Gumbel noise (float64). */
+  /** 0 takes the most likely token; above 0 samples from the tempered distribution. */
   temperature: number;
+  /** Nucleus sampling (with temperature > 0): draw only from the smallest set of tokens holding this much probability. */
+  topP?: number;
+  /** Classifier-free guidance as in LLaDA: logits = u + (scale + 1)(c - u), u with the request masked out. 0 is off. */
+  cfgScale?: number;
+  /** Generation ends the text at the first committed end-of-text; infilling keeps every position. */
+  endOfText?: "truncate" | "keep";
   seed: number;
   signal?: AbortSignal;
 }
 
+/** A model: logits for the positions asked, one row of `vocab` values each, in that order. */
 export interface Denoiser {
-  forward(ids: ArrayLike<number>): Promise<Logits>;
+  forward(ids: Int32Array, positions: number[]): Promise<{ data: Float32Array; vocab: number }>;
 }
 
 export interface SamplerStep {
@@ -59,44 +66,72 @@ interface Candidate {
   confidence: number;
 }
 
-/** The proposed token at one position and how sure the model is of it. */
-function propose(logits: Logits, pos: number, o: SamplerOptions, rng: Rng): Omit<Candidate, "pos"> {
-  const { data, vocab } = logits;
-  const row = pos * vocab;
+/** Softmax of one row of logits at a temperature (confidences are always read at temperature 1). */
+function softmax(data: Float32Array, offset: number, vocab: number, temperature = 1): Float64Array {
+  const p = new Float64Array(vocab);
   let max = -Infinity;
-  for (let v = 0; v < vocab; v++) if (data[row + v] > max) max = data[row + v];
+  for (let v = 0; v < vocab; v++) max = Math.max(max, data[offset + v]);
   let sum = 0;
-  for (let v = 0; v < vocab; v++) sum += Math.exp(data[row + v] - max);
-  let token = 0;
-  if (o.temperature > 0) {
-    let top = -Infinity;
-    for (let v = 0; v < vocab; v++) {
-      const g = data[row + v] / o.temperature - Math.log(-Math.log(rng.next() || Number.MIN_VALUE));
-      if (g > top) [top, token] = [g, v];
-    }
-  } else {
-    for (let v = 0; v < vocab; v++) if (data[row + v] === max) { token = v; break; }
+  for (let v = 0; v < vocab; v++) sum += p[v] = Math.exp((data[offset + v] - max) / temperature);
+  for (let v = 0; v < vocab; v++) p[v] /= sum;
+  return p;
+}
+
+/** The token to propose from a row's logits: the most likely, or a draw at the temperature (within top-p). */
+function chooseToken(data: Float32Array, offset: number, p: Float64Array, o: SamplerOptions, rng: Rng): number {
+  const vocab = p.length;
+  if (o.temperature <= 0) {
+    let best = 0;
+    for (let v = 1; v < vocab; v++) if (p[v] > p[best]) best = v;
+    return best;
   }
-  const p = Math.exp(data[row + token] - max) / sum;
+  const q = softmax(data, offset, vocab, o.temperature);
+  let order: number[] = [];
+  if (o.topP !== undefined && o.topP < 1) {
+    order = Array.from(q.keys()).sort((a, b) => q[b] - q[a]);
+    let mass = 0;
+    let keep = 0;
+    while (keep < order.length && mass < o.topP) mass += q[order[keep++]];
+    order = order.slice(0, keep);
+  } else {
+    order = Array.from(q.keys());
+  }
+  let total = 0;
+  for (const v of order) total += q[v];
+  let r = rng.next() * total;
+  for (const v of order) if ((r -= q[v]) < 0) return v;
+  return order[order.length - 1];
+}
+
+/** How sure the model is of `token`, by the remasking rule (higher: committed sooner). */
+function confidence(p: Float64Array, token: number, o: SamplerOptions, rng: Rng): number {
   switch (o.remasking) {
     case "low_confidence":
-      return { token, confidence: p };
+      return p[token];
     case "random":
-      return { token, confidence: rng.next() };
+      return rng.next();
     case "margin": {
       let second = 0;
-      for (let v = 0; v < vocab; v++) if (v !== token) second = Math.max(second, Math.exp(data[row + v] - max) / sum);
-      return { token, confidence: p - second };
+      for (let v = 0; v < p.length; v++) if (v !== token) second = Math.max(second, p[v]);
+      return p[token] - second;
     }
     case "entropy": {
       let h = 0;
-      for (let v = 0; v < vocab; v++) {
-        const q = Math.exp(data[row + v] - max) / sum;
-        if (q > 0) h -= q * Math.log(q);
-      }
-      return { token, confidence: -h };
+      for (const q of p) if (q > 0) h -= q * Math.log(q);
+      return -h;
     }
   }
+}
+
+/** Logits at `positions`, with classifier-free guidance when asked (two passes: with and without the request). */
+async function guidedLogits(model: Denoiser, view: Int32Array, start: number, positions: number[], mask: number, o: SamplerOptions) {
+  const cond = await model.forward(view, positions);
+  if (!o.cfgScale) return { ...cond, passes: 1 };
+  const unconditional = view.slice();
+  unconditional.fill(mask, 0, start);
+  const un = await model.forward(unconditional, positions);
+  const data = cond.data.map((c, i) => un.data[i] + (o.cfgScale! + 1) * (c - un.data[i]));
+  return { data, vocab: cond.vocab, passes: 2 };
 }
 
 /**
@@ -112,6 +147,7 @@ export async function* denoise(
 ): AsyncGenerator<SamplerStep> {
   const rng = new Rng(o.seed);
   const end = canvas.length;
+  const truncate = (o.endOfText ?? "truncate") === "truncate";
   const numBlocks = Math.ceil((end - start) / o.blockLength);
   const stepsPerBlock = o.steps ? Math.max(1, Math.floor(o.steps / numBlocks)) : 0;
   let masksLeft = 0;
@@ -133,9 +169,14 @@ export async function* denoise(
       const positions = masked();
       if (!positions.length) break;
       o.signal?.throwIfAborted();
-      const logits = await model.forward(canvas.subarray(0, inView));
-      passes++;
-      const candidates = positions.map((pos) => ({ pos, ...propose(logits, pos, o, rng) }));
+      const logits = await guidedLogits(model, canvas.subarray(0, inView), start, positions, tokens.mask, o);
+      passes += logits.passes;
+      const candidates: Candidate[] = positions.map((pos, row) => {
+        const offset = row * logits.vocab;
+        const p = softmax(logits.data, offset, logits.vocab);
+        const token = chooseToken(logits.data, offset, p, o, rng);
+        return { pos, token, confidence: confidence(p, token, o, rng) };
+      });
       candidates.sort((x, y) => y.confidence - x.confidence);
       let count: number;
       if (o.threshold !== undefined) {
@@ -146,15 +187,17 @@ export async function* denoise(
       const chosen = candidates.slice(0, count);
       for (const c of chosen) canvas[c.pos] = c.token;
       const committed = chosen.map((c) => c.pos);
-      // End of text: whatever is still masked after the first end-of-text is end-of-text.
-      const firstEot = chosen.filter((c) => c.token === tokens.eot).reduce((m, c) => Math.min(m, c.pos), end);
-      for (let i = firstEot + 1; i < end; i++) {
-        if (canvas[i] === tokens.mask) {
-          canvas[i] = tokens.eot;
-          committed.push(i);
+      if (truncate) {
+        // End of text: whatever is still masked after the first end-of-text is end-of-text.
+        const firstEot = chosen.filter((c) => c.token === tokens.eot).reduce((m, c) => Math.min(m, c.pos), end);
+        for (let i = firstEot + 1; i < end; i++) {
+          if (canvas[i] === tokens.mask) {
+            canvas[i] = tokens.eot;
+            committed.push(i);
+          }
         }
+        inView = Math.min(inView, firstEot + 1 + EOT_TAIL);
       }
-      inView = Math.min(inView, firstEot + 1 + EOT_TAIL);
       masksLeft -= committed.length;
       committed.sort((x, y) => x - y);
       yield { step: ++step, committed, forwardPasses: passes, masksLeft };

@@ -1,12 +1,9 @@
-// The engine's worker thread: loads the model once and runs one generation at a
+// The engine's worker thread: loads the model once and runs one job at a
 // time, so the web server's thread keeps answering while the model computes.
 import { parentPort, workerData } from "node:worker_threads";
-import { Engine, type EngineEvent, type GenerateOptions } from "./engine.ts";
-import type { Conversation } from "./chat-template.ts";
+import { Engine, type EngineEvent, type GenerateOptions, type Job } from "./engine.ts";
 
-export type ToWorker =
-  | { type: "generate"; id: number; conversation: Conversation; options: GenerateOptions }
-  | { type: "abort"; id: number };
+export type ToWorker = { type: "run"; id: number; job: Job; options: GenerateOptions } | { type: "abort"; id: number };
 
 export type FromWorker =
   | { type: "ready"; modelId: string }
@@ -19,11 +16,11 @@ const { modelDir, threads } = workerData as { modelDir: string; threads: number 
 const engine = await Engine.load(modelDir, threads);
 const running = new Map<number, AbortController>();
 
-async function run(id: number, conversation: Conversation, options: GenerateOptions) {
+async function run(id: number, job: Job, options: GenerateOptions) {
   const controller = new AbortController();
   running.set(id, controller);
   try {
-    for await (const event of engine.generate(conversation, options, controller.signal)) {
+    for await (const event of engine.run(job, options, controller.signal)) {
       port.postMessage({ type: "event", id, event } satisfies FromWorker);
     }
     port.postMessage({ type: "end", id } satisfies FromWorker);
@@ -35,7 +32,7 @@ async function run(id: number, conversation: Conversation, options: GenerateOpti
 }
 
 port.on("message", (m: ToWorker) => {
-  if (m.type === "generate") void run(m.id, m.conversation, m.options);
+  if (m.type === "run") void run(m.id, m.job, m.options);
   else running.get(m.id)?.abort();
 });
 port.postMessage({ type: "ready", modelId: engine.manifest.id } satisfies FromWorker);

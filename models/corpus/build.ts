@@ -1,6 +1,8 @@
-// npm run corpus -- --n N --out DIR [--seed S] [--families a,b] [--concurrency C]
+// npm run corpus -- --n N --out DIR [--seed S] [--families a,b] [--concurrency C] [--unchecked]
 // Draws N samples round-robin over the families, checks every one in Chromium
 // (and both sides of an edit pair), and writes DIR/corpus.jsonl and DIR/report.json.
+// --unchecked keeps only the static checks (length, no URL): a quick draft corpus for
+// training experiments on a busy machine; its report says `checked: false`.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "2" },
     /** Extra shares for some families, e.g. "chat:4" draws four chat apps per round. */
     weights: { type: "string" },
+    unchecked: { type: "boolean", default: false },
   },
 });
 const n = Number(values.n);
@@ -40,20 +43,28 @@ for (let i = 0; i < n; i++) {
 }
 
 const started = Date.now();
-const browser = await launchChromium();
+const browser = values.unchecked ? null : await launchChromium();
 const accepted: Sample[] = [];
 const rejections: { id: string; reason: string }[] = [];
 let done = 0;
 
-async function checkSample(checker: AppChecker, { sample: s, app, edited }: Drawn): Promise<string | null> {
-  const family = families.find((f) => f.name === s.family)!;
-  const versions: [string, BaseOptions][] = [[s.html, app]];
-  if (s.edit && edited) versions.push([s.edit.html, edited]);
-  for (const [html] of versions) {
+function versionsOf({ sample: s, app, edited }: Drawn): [string, BaseOptions][] {
+  return s.edit && edited ? [[s.html, app], [s.edit.html, edited]] : [[s.html, app]];
+}
+
+function staticReason(d: Drawn): string | null {
+  for (const [html] of versionsOf(d)) {
     if (html.length > MAX_APP_CHARS) return `too long: ${html.length} chars`;
     if (EXTERNAL_URL.test(html)) return "contains an external URL";
   }
-  for (const [html, o] of versions) {
+  return null;
+}
+
+async function checkSample(checker: AppChecker | null, d: Drawn): Promise<string | null> {
+  const reason = staticReason(d);
+  if (reason || !checker) return reason;
+  const family = families.find((f) => f.name === d.sample.family)!;
+  for (const [html, o] of versionsOf(d)) {
     const r = await checker.check(html, (run) => family.check(run, o));
     if (!r.ok) return r.errors.join("; ");
   }
@@ -62,7 +73,7 @@ async function checkSample(checker: AppChecker, { sample: s, app, edited }: Draw
 
 const queue = drawn.slice();
 async function worker() {
-  const checker = await AppChecker.open(browser);
+  const checker = browser && (await AppChecker.open(browser));
   for (let d = queue.shift(); d; d = queue.shift()) {
     const reason = await checkSample(checker, d);
     if (reason) {
@@ -74,10 +85,10 @@ async function worker() {
     if (done % 25 === 0 || done === drawn.length)
       process.stderr.write(`\r${done}/${drawn.length} checked, ${rejections.length} rejected, ${((Date.now() - started) / 1000).toFixed(0)}s   `);
   }
-  await checker.close();
+  await checker?.close();
 }
 await Promise.all(Array.from({ length: Number(values.concurrency) }, worker));
-await browser.close();
+await browser?.close();
 process.stderr.write("\n");
 
 accepted.sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
@@ -88,6 +99,7 @@ const perFamily = Object.fromEntries(
 );
 const report = {
   seed,
+  checked: !values.unchecked,
   families: families.length,
   samples: accepted.length,
   distinct: new Set(accepted.map((s) => normalisedHash(s.html))).size,

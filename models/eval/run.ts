@@ -2,14 +2,14 @@
 // Generates an app for every request (id, kind, prompt per JSON line) with the
 // default model and checks each in Chromium with the generic check; prints the
 // pass rate overall and per kind, with tokens/s, and writes DIR/report.json.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_MODEL_DIR } from "../../engine/defaults.ts";
 import { Engine } from "../../engine/engine.ts";
 import { AppChecker } from "../../lib/app-check.ts";
 import { launchChromium } from "../../lib/chromium.ts";
-import { genericCheck } from "../../lib/generic-check.ts";
+import { generateAndCheck, median, readRequests } from "./harness.ts";
 
 const { values } = parseArgs({
   options: {
@@ -22,27 +22,13 @@ const { values } = parseArgs({
   },
 });
 
-const requests = readFileSync(values.prompts!, "utf8")
-  .split("\n")
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as { id: string; kind?: string; prompt: string })
-  .slice(0, values.limit ? Number(values.limit) : undefined);
-
+const requests = readRequests(values.prompts!, values.limit ? Number(values.limit) : undefined);
 mkdirSync(values.out!, { recursive: true });
 const engine = await Engine.load(values.model!);
 const browser = await launchChromium();
 const checker = await AppChecker.open(browser);
-const rows: { id: string; kind: string; ok: boolean; errors: string[]; tokens: number; tokensPerSecond: number; forwardPasses: number }[] = [];
-for (const r of requests) {
-  let artifact = "";
-  let stats = { tokens: 0, tokensPerSecond: 0, forwardPasses: 0 };
-  const options = { threshold: values.threshold ? Number(values.threshold) : undefined, steps: values.steps ? Number(values.steps) : undefined };
-  for await (const e of engine.generate({ request: r.prompt }, options)) if (e.type === "done") ({ artifact, stats } = e);
-  writeFileSync(join(values.out!, `${r.id}.html`), artifact);
-  const check = await checker.check(artifact, genericCheck);
-  rows.push({ id: r.id, kind: r.kind ?? "", ok: check.ok, errors: check.errors.slice(0, 3), ...stats });
-  console.log(JSON.stringify(rows.at(-1)));
-}
+const options = { threshold: values.threshold ? Number(values.threshold) : undefined, steps: values.steps ? Number(values.steps) : undefined };
+const rows = await generateAndCheck(engine, checker, requests, options, (row) => console.log(JSON.stringify(row)), values.out);
 await checker.close();
 await browser.close();
 await engine.close();
@@ -54,7 +40,6 @@ for (const r of rows) {
   if (r.ok) byKind[r.kind].passed++;
 }
 const passed = rows.filter((r) => r.ok).length;
-const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1] ?? 0;
 const report = {
   model: values.model,
   prompts: values.prompts,

@@ -2,7 +2,8 @@
 
     python3 models/recipe/export.py --ckpt models/recipe/ckpt/last.pt --out models/unmask-tiny
 
-Writes OUT/model.onnx (input `input_ids` int64 [batch, seq] -> `logits` float32 [batch, seq, vocab]),
+Writes OUT/model.onnx (inputs `input_ids` int64 [1, seq] and `positions` int64 [n] -> `logits`
+float32 [1, n, vocab], the logits at those positions only: the sampler needs them where masks are),
 OUT/parity.json (fixed input ids and PyTorch's logits at a few positions: the test suite checks
 that onnxruntime-node reproduces them within 1e-3) and OUT/training.json (for the model card).
 """
@@ -14,6 +15,17 @@ import os
 import torch
 
 from model import Config, Denoiser
+
+
+class AtPositions(torch.nn.Module):
+    """The denoiser with its vocabulary projection only where asked."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, ids, positions):
+        return self.model.head(self.model.hidden(ids)[:, positions])
 
 
 def load(ckpt_path):
@@ -37,10 +49,10 @@ def main():
     else:
         model, ckpt = load(args.ckpt)
     onnx_path = os.path.join(args.out, "model.onnx")
-    example = torch.randint(0, model.cfg.vocab_size, (1, 64))
+    example = (torch.randint(0, model.cfg.vocab_size, (1, 64)), torch.arange(0, 64, 3))
     torch.onnx.export(
-        model, (example,), onnx_path, input_names=["input_ids"], output_names=["logits"],
-        dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "logits": {0: "batch", 1: "seq"}}, opset_version=17,
+        AtPositions(model), example, onnx_path, input_names=["input_ids", "positions"], output_names=["logits"],
+        dynamic_axes={"input_ids": {1: "seq"}, "positions": {0: "n"}, "logits": {1: "n"}}, opset_version=17,
     )
     log_path = os.path.join(os.path.dirname(args.ckpt or ""), "train.log.jsonl")
     last = {}

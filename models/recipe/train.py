@@ -30,14 +30,17 @@ def load_split(data_dir, split):
 
 
 class Batches:
-    """Rows of similar length, padded with <|eot|> to a multiple of 64 (sometimes to max_len)."""
+    """Rows padded with <|eot|> to the longest in their batch (a multiple of 64), or, one batch
+    in ten, to max_len: the sampler's canvas is long, so the model must see long end-of-text
+    tails too. Batches come from a random pool of rows sorted by length: little padding, yet
+    many families in each batch (fully length-sorted batches hold one family each, and the
+    loss then swings from batch to batch)."""
 
-    def __init__(self, tokens, index, meta, batch_tokens, rng):
+    def __init__(self, tokens, index, meta, batch_tokens, rng, pool=512):
         self.tokens, self.index, self.meta, self.rng = tokens, index, meta, rng
-        self.batch_tokens = batch_tokens
-        lengths = index[:, 1] + index[:, 2]
-        self.order = np.argsort(lengths, kind="stable")
-        self.lengths = lengths
+        self.batch_tokens, self.pool = batch_tokens, pool
+        self.lengths = index[:, 1] + index[:, 2]
+        self.ready = []
 
     def row(self, i, T):
         start, plen, rlen = self.index[i]
@@ -45,15 +48,28 @@ class Batches:
         row[: plen + rlen] = self.tokens[start : start + plen + rlen]
         return row, plen
 
+    def padded(self, i):
+        return min(self.meta["max_len"], int(math.ceil((self.lengths[i] + 1) / 64) * 64))
+
+    def refill(self):
+        rows = sorted(self.rng.integers(len(self.lengths), size=self.pool), key=lambda i: self.lengths[i])
+        batch = []
+        for i in rows:
+            if batch and (len(batch) + 1) * self.padded(i) > self.batch_tokens:
+                self.ready.append(batch)
+                batch = []
+            batch.append(int(i))
+        self.ready.append(batch)
+        self.rng.shuffle(self.ready)
+
     def next(self):
-        max_len = self.meta["max_len"]
-        # A window of neighbours in length order keeps padding low.
-        k = int(self.rng.integers(len(self.order)))
-        T = max_len if self.rng.random() < 0.1 else min(max_len, int(math.ceil((self.lengths[self.order[k]] + 32) / 64) * 64))
-        B = max(1, self.batch_tokens // T)
-        lo = max(0, min(k - B // 2, len(self.order) - B))
-        picks = self.order[lo : lo + B]
-        T = max(T, min(max_len, int(math.ceil((self.lengths[picks].max() + 1) / 64) * 64)))
+        if not self.ready:
+            self.refill()
+        picks = self.ready.pop()
+        T = max(self.padded(i) for i in picks)
+        if self.rng.random() < 0.1:
+            T = self.meta["max_len"]
+            picks = picks[: max(1, self.batch_tokens // T)]
         rows, plens = zip(*(self.row(i, T) for i in picks))
         return torch.from_numpy(np.stack(rows)), torch.tensor(plens)
 
@@ -80,7 +96,7 @@ def diffusion_loss(model, ids, plens, mask_id, gen=None, t=None):
 
 
 @torch.no_grad()
-def evaluate(model, batches, meta, device, n=8):
+def evaluate(model, batches, meta, device, n=3):
     """Masked-token accuracy on held-out apps at a few fixed noise levels."""
     model.eval()
     gen = torch.Generator(device=device).manual_seed(0)
@@ -97,13 +113,13 @@ def evaluate(model, batches, meta, device, n=8):
     return out
 
 
-def lr_at(step, args):
+def lr_at(step, progress, args):
+    """Warm-up, a constant peak, then a linear decay to a tenth over the last `decay` of the run.
+    progress in [0, 1] is how far the run is, by steps or by the --minutes budget, whichever is further."""
     if step < args.warmup:
         return args.lr * (step + 1) / args.warmup
-    decay_start = int(args.steps * (1 - args.decay))
-    if step < decay_start:
-        return args.lr
-    return args.lr * (1 - 0.9 * (step - decay_start) / max(1, args.steps - decay_start))
+    into_decay = (progress - (1 - args.decay)) / args.decay
+    return args.lr * (1 - 0.9 * min(1.0, max(0.0, into_decay)))
 
 
 def main():
@@ -115,7 +131,8 @@ def main():
     ap.add_argument("--lr", type=float, default=1.5e-3)
     ap.add_argument("--warmup", type=int, default=100)
     ap.add_argument("--decay", type=float, default=0.2, help="fraction of steps spent decaying the learning rate")
-    ap.add_argument("--minutes", type=float, default=0, help="stop (with a checkpoint) after this long; 0: no limit")
+    ap.add_argument("--minutes", type=float, default=0,
+                    help="this session's time budget: stop (with a checkpoint) after it, decaying the learning rate to fit; 0: no limit")
     ap.add_argument("--ckpt-every", type=int, default=50)
     ap.add_argument("--eval-every", type=int, default=200)
     ap.add_argument("--layers", type=int, default=6)
@@ -163,9 +180,14 @@ def main():
     t0 = time.time()
     recent = []  # (loss, accuracy) since the last log line: one batch alone is too noisy to read
     model.train()
+    def progress():
+        by_time = (time.time() - session_start) / 60 / args.minutes if args.minutes else 0.0
+        return max(step / args.steps, by_time)
+
     while step < args.steps:
+        lr = lr_at(step, progress(), args)
         for g in opt.param_groups:
-            g["lr"] = lr_at(step, args)
+            g["lr"] = lr
         ids, plens = train.next()
         loss, acc, _ = diffusion_loss(model, ids.to(device), plens, meta["mask"])
         opt.zero_grad(set_to_none=True)
@@ -180,7 +202,7 @@ def main():
         t0 = now
         if step % 10 == 0:
             rec = {"step": step, "loss": round(sum(r[0] for r in recent) / len(recent), 4),
-                   "acc": round(sum(r[1] for r in recent) / len(recent), 4), "lr": lr_at(step, args),
+                   "acc": round(sum(r[1] for r in recent) / len(recent), 4), "lr": lr,
                    "tokens": tokens_seen, "minutes": round(wall / 60, 2)}
             recent.clear()
             if step % args.eval_every == 0:
