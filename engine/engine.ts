@@ -1,6 +1,7 @@
 // The engine's front door: a model folder loaded once, and generation from a
 // request as a stream of frames ending in the finished artifact.
 import { conditioningText, type Conversation } from "./chat-template.ts";
+import { EngineInputError } from "./errors.ts";
 import { MASK_GLYPH } from "./glyph.ts";
 import { readModelFolder, type Manifest } from "./manifest.ts";
 import { denoise, type Remasking, type SamplerOptions } from "./sampler.ts";
@@ -44,7 +45,10 @@ interface Plan {
 }
 
 export interface Stats {
+  /** Tokens written (generate: up to end-of-text; infill and refine: the masked positions). */
   tokens: number;
+  /** Tokens of conditioning and kept text the model read. */
+  promptTokens: number;
   steps: number;
   forwardPasses: number;
   ms: number;
@@ -140,6 +144,7 @@ export class Engine {
       artifact,
       stats: {
         tokens,
+        promptTokens: canvas.length - toFill,
         steps: last.step,
         forwardPasses: last.forwardPasses,
         ms: Math.round(ms),
@@ -158,7 +163,7 @@ export class Engine {
     let text: number[];
     if (job.kind === "generate") {
       text = new Array<number>(Math.min(o.genLength, max - prompt.length)).fill(mask);
-      if (text.length <= 0) throw new Error(`the request is too long: ${prompt.length} tokens of ${max}`);
+      if (text.length <= 0) throw new EngineInputError(`the request is too long: ${prompt.length} tokens of ${max}`);
     } else if (job.kind === "infill") {
       text = await this.maskSpans(job.text, job.spans);
     } else {
@@ -168,7 +173,7 @@ export class Engine {
     }
     if (job.kind !== "generate") text.push(eot); // the document ends here, as every training row did
     const canvas = Int32Array.from([...prompt, ...text]);
-    if (canvas.length > max) throw new Error(`the text is too long: ${canvas.length} tokens with the request, of ${max}`);
+    if (canvas.length > max) throw new EngineInputError(`the text is too long: ${canvas.length} tokens with the request, of ${max}`);
     return { canvas, start: prompt.length, endOfText: job.kind === "generate" ? "truncate" : "keep" };
   }
 
@@ -179,10 +184,10 @@ export class Engine {
     const out: number[] = [];
     let at = 0;
     for (const s of sorted) {
-      if (s.start < at || s.end < s.start || s.end > text.length) throw new Error(`bad span [${s.start}, ${s.end}) in a text of ${text.length} characters`);
+      if (s.start < at || s.end < s.start || s.end > text.length) throw new EngineInputError(`bad span [${s.start}, ${s.end}) in a text of ${text.length} characters`);
       out.push(...(await this.codec.encode(text.slice(at, s.start))));
       const length = s.length ?? (await this.codec.encode(text.slice(s.start, s.end))).length;
-      if (length < 1) throw new Error(`a span must be refilled with at least one token`);
+      if (length < 1) throw new EngineInputError(`a span must be refilled with at least one token`);
       out.push(...new Array<number>(length).fill(mask));
       at = s.end;
     }

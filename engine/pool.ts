@@ -4,13 +4,10 @@ import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Conversation } from "./chat-template.ts";
 import type { EngineEvent, GenerateOptions, Job } from "./engine.ts";
+import { EngineInputError, QueueFullError } from "./errors.ts";
 import type { FromWorker, ToWorker } from "./worker.ts";
 
-export class QueueFullError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super("the engine is busy; try again shortly");
-  }
-}
+export { QueueFullError } from "./errors.ts";
 
 interface Queued {
   id: number;
@@ -88,7 +85,7 @@ export class EnginePool {
       const i = this.queue.indexOf(job);
       if (i >= 0) {
         this.queue.splice(i, 1);
-        job.push({ type: "error", id: job.id, message: "aborted", aborted: true });
+        job.push({ type: "error", id: job.id, message: "aborted", aborted: true, input: false });
       } else if (this.current === job) {
         this.post({ type: "abort", id: job.id });
       }
@@ -103,7 +100,7 @@ export class EnginePool {
         const m = inbox.shift()!;
         if (m.type === "event") yield m.event;
         else if (m.type === "end") return;
-        else if (m.type === "error") throw new Error(m.message);
+        else if (m.type === "error") throw m.input ? new EngineInputError(m.message) : new Error(m.message);
       }
     } finally {
       signal?.removeEventListener("abort", onAbort);

@@ -1,6 +1,7 @@
 // The engine's worker thread: loads the model once and runs one job at a
 // time, so the web server's thread keeps answering while the model computes.
 import { parentPort, workerData } from "node:worker_threads";
+import { EngineInputError } from "./errors.ts";
 import { Engine, type EngineEvent, type GenerateOptions, type Job } from "./engine.ts";
 
 export type ToWorker = { type: "run"; id: number; job: Job; options: GenerateOptions } | { type: "abort"; id: number };
@@ -8,7 +9,7 @@ export type ToWorker = { type: "run"; id: number; job: Job; options: GenerateOpt
 export type FromWorker =
   | { type: "ready"; modelId: string }
   | { type: "event"; id: number; event: EngineEvent }
-  | { type: "error"; id: number; message: string; aborted: boolean }
+  | { type: "error"; id: number; message: string; aborted: boolean; input: boolean }
   | { type: "end"; id: number };
 
 const port = parentPort!;
@@ -25,7 +26,8 @@ async function run(id: number, job: Job, options: GenerateOptions) {
     }
     port.postMessage({ type: "end", id } satisfies FromWorker);
   } catch (e) {
-    port.postMessage({ type: "error", id, message: (e as Error).message, aborted: controller.signal.aborted } satisfies FromWorker);
+    const input = e instanceof EngineInputError;
+    port.postMessage({ type: "error", id, message: (e as Error).message, aborted: controller.signal.aborted, input } satisfies FromWorker);
   } finally {
     running.delete(id);
   }

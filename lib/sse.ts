@@ -1,15 +1,20 @@
 // Server-Sent Events: how engine events travel to the browser.
 
-/** A stream that writes each event as one `data:` line, closing when the source ends. */
-export function sseStream(events: AsyncIterable<unknown>, onError: (e: unknown) => unknown): ReadableStream<Uint8Array> {
+/**
+ * A stream that writes each event as one `data:` line, closing when the source ends
+ * (after a last `data: <finalLine>` when given, as OpenAI's `[DONE]`).
+ */
+export function sseStream(events: AsyncIterable<unknown>, onError: (e: unknown) => unknown, finalLine?: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = events[Symbol.asyncIterator]();
   return new ReadableStream({
     async pull(controller) {
       try {
         const next = await iterator.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(`data: ${JSON.stringify(next.value)}\n\n`));
+        if (next.done) {
+          if (finalLine) controller.enqueue(encoder.encode(`data: ${finalLine}\n\n`));
+          controller.close();
+        } else controller.enqueue(encoder.encode(`data: ${JSON.stringify(next.value)}\n\n`));
       } catch (e) {
         controller.enqueue(encoder.encode(`data: ${JSON.stringify(onError(e))}\n\n`));
         controller.close();

@@ -1,11 +1,12 @@
 // npx tsx models/recipe/tokenize.ts --corpus models/corpus/out/corpus.jsonl [--corpus more.jsonl] --model models/unmask-tiny --out models/recipe/work/tokens
 // Turns the corpus into token ids for training, with the shipped tokenizer.json and
 // the engine's own chat template: DIR/{train,heldout}.bin (uint16 ids) and .idx
-// (int32 triples: start, request length, response length), plus meta.json.
+// (int32 triples: start, request length, response length), plus meta.json. An edit
+// pair becomes a second example: (artifact + follow-up request) -> the changed app.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { conditioningText } from "../../engine/chat-template.ts";
+import { conditioningText, type Conversation } from "../../engine/chat-template.ts";
 import { readModelFolder } from "../../engine/manifest.ts";
 import { TextCodec } from "../../engine/tokenizer.ts";
 
@@ -22,19 +23,29 @@ let dropped = 0;
 let appTokens = 0;
 let appChars = 0;
 const lengths: number[] = [];
-for (const r of rows) {
-  const prompt = await codec.encode(conditioningText(manifest.chatTemplate, { request: r.prompt }));
-  const response = await codec.encode(r.html);
-  appTokens += response.length;
-  appChars += r.html.length;
-  lengths.push(response.length);
+async function add(split: string, conversation: Conversation, html: string) {
+  const prompt = await codec.encode(conditioningText(manifest.chatTemplate, conversation));
+  const response = await codec.encode(html);
   if (prompt.length + response.length + 1 > manifest.maxSequenceLength) {
     dropped++;
-    continue;
+    return;
   }
-  const s = splits[r.split];
+  const s = splits[split];
   s.index.push(s.ids.length, prompt.length, response.length + 1);
   s.ids.push(...prompt, ...response, manifest.tokens.eot);
+}
+
+let edits = 0;
+for (const r of rows) {
+  const length = (await codec.encode(r.html)).length;
+  appTokens += length;
+  appChars += r.html.length;
+  lengths.push(length);
+  await add(r.split, { request: r.prompt }, r.html);
+  if (r.edit) {
+    await add(r.split, { request: r.edit.request, artifact: r.html }, r.edit.html);
+    edits++;
+  }
 }
 mkdirSync(values.out!, { recursive: true });
 for (const [name, s] of Object.entries(splits)) {
@@ -47,6 +58,8 @@ const meta = {
   max_len: manifest.maxSequenceLength,
   mask: manifest.tokens.mask,
   eot: manifest.tokens.eot,
+  pad: manifest.tokens.pad,
+  edits,
   examples: { train: splits.train.index.length / 3, heldout: splits.heldout.index.length / 3 },
   tokens: { train: splits.train.ids.length, heldout: splits.heldout.ids.length },
   dropped,

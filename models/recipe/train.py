@@ -6,7 +6,9 @@ One command trains from scratch or resumes from OUT/last.pt. Each example is
 [request | response | <|eot|> padding]: request tokens are never masked; every response
 position (padding included, so the model learns where an app ends) is masked with
 probability t ~ U(eps, 1); the loss is the cross-entropy on masked positions weighted
-by 1/t, over the number of response positions. Runs on CUDA when present, else on the CPU.
+by 1/t, over the number of response positions. A share of rows trains infilling instead
+(one span masked, with surplus <|pad|>; see INFILL_SHARE). Edit pairs from the corpus arrive
+as ordinary rows whose request carries the current artifact. Runs on CUDA when present, else on the CPU.
 """
 import argparse
 import json
@@ -23,6 +25,14 @@ from model import Config, Denoiser
 EPS = 1e-3
 
 
+# Infilling (the workspace's "regenerate selection"): this share of rows masks only one span
+# of the answer, with context on both sides, followed by up to MAX_SURPLUS <|pad|> tokens
+# that the sampler drops: a span given more masks than it needs learns to fill the rest with padding.
+INFILL_SHARE = 0.2
+MAX_SPAN = 96
+MAX_SURPLUS = 16
+
+
 def load_split(data_dir, split):
     tokens = np.fromfile(os.path.join(data_dir, f"{split}.bin"), dtype=np.uint16)
     index = np.fromfile(os.path.join(data_dir, f"{split}.idx"), dtype=np.int32).reshape(-1, 3)
@@ -36,20 +46,30 @@ class Batches:
     many families in each batch (fully length-sorted batches hold one family each, and the
     loss then swings from batch to batch)."""
 
-    def __init__(self, tokens, index, meta, batch_tokens, rng, pool=512):
+    def __init__(self, tokens, index, meta, batch_tokens, rng, pool=512, infill=True):
         self.tokens, self.index, self.meta, self.rng = tokens, index, meta, rng
-        self.batch_tokens, self.pool = batch_tokens, pool
+        self.batch_tokens, self.pool, self.infill = batch_tokens, pool, infill
         self.lengths = index[:, 1] + index[:, 2]
         self.ready = []
 
     def row(self, i, T):
+        """One row, and the region [lo, hi) that may be masked: the answer and its end-of-text
+        tail, or, in an infilling row, one span of the answer and its surplus padding."""
         start, plen, rlen = self.index[i]
+        ids = self.tokens[start : start + plen + rlen].astype(np.int64)
+        lo, hi = plen, T
+        if self.infill and rlen > 2 and self.rng.random() < INFILL_SHARE:
+            span = int(self.rng.integers(1, min(MAX_SPAN, rlen - 1) + 1))
+            a = plen + int(self.rng.integers(0, rlen - span))  # the closing <|eot|> stays visible
+            surplus = min(int(self.rng.integers(0, MAX_SURPLUS + 1)), T - len(ids))
+            ids = np.concatenate([ids[: a + span], np.full(surplus, self.meta.get("pad", 2)), ids[a + span :]])
+            lo, hi = a, a + span + surplus
         row = np.full(T, self.meta["eot"], dtype=np.int64)
-        row[: plen + rlen] = self.tokens[start : start + plen + rlen]
-        return row, plen
+        row[: len(ids)] = ids
+        return row, lo, hi
 
     def padded(self, i):
-        return min(self.meta["max_len"], int(math.ceil((self.lengths[i] + 1) / 64) * 64))
+        return min(self.meta["max_len"], int(math.ceil((self.lengths[i] + 1 + MAX_SURPLUS) / 64) * 64))
 
     def refill(self):
         rows = sorted(self.rng.integers(len(self.lengths), size=self.pool), key=lambda i: self.lengths[i])
@@ -70,12 +90,13 @@ class Batches:
         if self.rng.random() < 0.1:
             T = self.meta["max_len"]
             picks = picks[: max(1, self.batch_tokens // T)]
-        rows, plens = zip(*(self.row(i, T) for i in picks))
-        return torch.from_numpy(np.stack(rows)), torch.tensor(plens)
+        rows, lo, hi = zip(*(self.row(i, T) for i in picks))
+        return torch.from_numpy(np.stack(rows)), torch.tensor(lo), torch.tensor(hi)
 
 
-def diffusion_loss(model, ids, plens, mask_id, gen=None, t=None):
-    """MDLM loss on one batch. Returns (loss, masked-token accuracy, number masked)."""
+def diffusion_loss(model, ids, lo, hi, mask_id, gen=None, t=None):
+    """MDLM loss on one batch, masking within each row's region [lo, hi).
+    Returns (loss, masked-token accuracy, number masked)."""
     B, T = ids.shape
     device = ids.device
     if t is None:
@@ -83,14 +104,15 @@ def diffusion_loss(model, ids, plens, mask_id, gen=None, t=None):
         # variance than independent draws in a batch of a few rows (MDLM's low-discrepancy sampler).
         u = (torch.arange(B, device=device) + torch.rand(1, device=device, generator=gen)) / B
         t = (u[torch.randperm(B, device=device, generator=gen)] * (1 - EPS) + EPS)[:, None]
-    response = torch.arange(T, device=device)[None, :] >= plens[:, None].to(device)
-    masked = (torch.rand(B, T, device=device, generator=gen) < t) & response
+    pos = torch.arange(T, device=device)[None, :]
+    region = (pos >= lo[:, None].to(device)) & (pos < hi[:, None].to(device))
+    masked = (torch.rand(B, T, device=device, generator=gen) < t) & region
     noisy = torch.where(masked, torch.full_like(ids, mask_id), ids)
     # Logits only where masked: the vocabulary projection is the costliest layer.
     logits = model.head(model.hidden(noisy)[masked])
     ce = F.cross_entropy(logits.float(), ids[masked], reduction="none")
     weights = (1.0 / t.expand(B, T))[masked]
-    loss = (ce * weights).sum() / response.sum()
+    loss = (ce * weights).sum() / region.sum()
     acc = (logits.argmax(-1) == ids[masked]).float().mean() if masked.any() else torch.tensor(1.0)
     return loss, acc, int(masked.sum())
 
@@ -104,9 +126,9 @@ def evaluate(model, batches, meta, device, n=3):
     for t in (0.1, 0.3, 0.6, 0.9):
         accs = []
         for _ in range(n):
-            ids, plens = batches.next()
+            ids, lo, hi = batches.next()
             tt = torch.full((ids.shape[0], 1), t, device=device)
-            _, acc, _ = diffusion_loss(model, ids.to(device), plens, meta["mask"], gen, tt)
+            _, acc, _ = diffusion_loss(model, ids.to(device), lo, hi, meta["mask"], gen, tt)
             accs.append(float(acc))
         out[f"acc@{t}"] = round(sum(accs) / len(accs), 4)
     model.train()
@@ -168,7 +190,7 @@ def main():
     print(f"{model.num_params() / 1e6:.2f}M parameters, device {device}")
 
     train = Batches(*load_split(args.data, "train"), meta, args.batch_tokens, np.random.default_rng(step))
-    held = Batches(*load_split(args.data, "heldout"), meta, args.batch_tokens, np.random.default_rng(0))
+    held = Batches(*load_split(args.data, "heldout"), meta, args.batch_tokens, np.random.default_rng(0), infill=False)
 
     def save():
         tmp = ckpt_path + ".tmp"
@@ -188,8 +210,8 @@ def main():
         lr = lr_at(step, progress(), args)
         for g in opt.param_groups:
             g["lr"] = lr
-        ids, plens = train.next()
-        loss, acc, _ = diffusion_loss(model, ids.to(device), plens, meta["mask"])
+        ids, lo, hi = train.next()
+        loss, acc, _ = diffusion_loss(model, ids.to(device), lo, hi, meta["mask"])
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
