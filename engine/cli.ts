@@ -1,7 +1,7 @@
 // npm run generate -- "Build a simulated chat app" --out app.html
 // npm run generate -- --prompts requests.jsonl --out-dir DIR
-// Options: --steps N, --block N, --threshold X, --seed N, --temperature X,
-// --remasking low_confidence|random|margin|entropy, --gen-length N, --model DIR.
+// Options: --steps N, --block N, --threshold X, --seed N, --temperature X, --top-p X,
+// --remasking low_confidence|random|margin|entropy, --gen-length N, --cache on|off, --model DIR.
 // Prints one JSON line of stats per artifact (the last line for it).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,6 +24,8 @@ const { values, positionals } = parseArgs({
     temperature: { type: "string" },
     remasking: { type: "string" },
     "gen-length": { type: "string" },
+    "top-p": { type: "string" },
+    cache: { type: "string" },
   },
 });
 
@@ -37,6 +39,7 @@ function num(name: string, v: string | undefined): number | undefined {
 const REMASKING: Remasking[] = ["low_confidence", "random", "margin", "entropy"];
 if (values.remasking && !REMASKING.includes(values.remasking as Remasking))
   throw new Error(`--remasking must be one of ${REMASKING.join(", ")}`);
+if (values.cache && !["on", "off"].includes(values.cache)) throw new Error("--cache must be on or off");
 
 const options: GenerateOptions = {
   steps: num("steps", values.steps),
@@ -46,6 +49,8 @@ const options: GenerateOptions = {
   temperature: num("temperature", values.temperature),
   remasking: values.remasking as Remasking | undefined,
   genLength: num("gen-length", values["gen-length"]),
+  topP: num("top-p", values["top-p"]),
+  cache: values.cache === undefined ? undefined : values.cache === "on",
 };
 
 let jobs: { id: string; prompt: string; out: string }[];

@@ -19,6 +19,8 @@ export interface GenerateOptions {
   temperature?: number;
   topP?: number;
   cfgScale?: number;
+  /** The model's dual cache (where it has one): faster steps that read settled text one block old. */
+  cache?: boolean;
   seed?: number;
 }
 
@@ -96,6 +98,7 @@ export class Engine {
       temperature: o.temperature ?? 0,
       topP: o.topP,
       cfgScale: o.cfgScale,
+      cache: o.cache ?? d.cache ?? false,
       seed: o.seed ?? 0,
       signal,
     };

@@ -23,12 +23,29 @@ export const ManifestSchema = z.object({
     positions: z.string().optional(),
   }),
   outputs: z.object({ logits: z.string() }),
+  /**
+   * Optional, for Fast-dLLM's dual cache: the model also takes `positionIds` (where the tokens
+   * sit on the canvas) and the keys and values of the rest of the canvas, [layers, 1, heads,
+   * n, headDim], minus the rows [start, end) the tokens replace; and returns every layer's keys
+   * and values for its tokens. With an empty cache it is one ordinary pass.
+   */
+  cache: z
+    .object({
+      inputs: z.object({ positionIds: z.string(), keys: z.string(), values: z.string(), start: z.string(), end: z.string() }),
+      outputs: z.object({ keys: z.string(), values: z.string() }),
+      layers: z.number().int().positive(),
+      heads: z.number().int().positive(),
+      headDim: z.number().int().positive(),
+    })
+    .optional(),
   /** Dream-style models converted from autoregressive ones predict position i at i-1. */
   shiftedLogits: z.boolean(),
   defaults: z.object({
     genLength: z.number().int().positive(),
     blockLength: z.number().int().positive(),
     threshold: z.number().min(0).max(1),
+    /** Use the dual cache by default (where the model has one). */
+    cache: z.boolean().optional(),
   }),
 });
 

@@ -1,6 +1,7 @@
 // onnxruntime-node must reproduce PyTorch's logits within 1e-3: for the shipped
 // model (against the fixture its export wrote from PyTorch), and for a fresh export
 // made here with Debian's PyTorch (skipped, saying so, where PyTorch is absent).
+// For a model with a dual cache, a block pass against a fresh cache must agree too.
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -16,35 +17,58 @@ interface Fixture {
   positions: number[];
   vocab: number;
   logits_f32_base64: string;
+  block?: [number, number];
+  block_ids?: number[];
+  block_logits_f32_base64?: string;
 }
 
-async function maxDifference(modelDir: string): Promise<number> {
-  const fx = JSON.parse(readFileSync(join(modelDir, "parity.json"), "utf8")) as Fixture;
-  const expected = new Float32Array(new Uint8Array(Buffer.from(fx.logits_f32_base64, "base64")).buffer);
-  const session = await DenoiserSession.load(readModelFolder(modelDir));
-  const { data, vocab } = await session.forward(Int32Array.from(fx.ids), fx.positions);
-  await session.release();
-  assert.equal(vocab, fx.vocab);
-  assert.equal(data.length, fx.positions.length * vocab);
+const floats = (b64: string) => new Float32Array(new Uint8Array(Buffer.from(b64, "base64")).buffer);
+
+function maxAbsDifference(a: Float32Array, b: Float32Array): number {
+  assert.equal(a.length, b.length);
   let worst = 0;
-  for (let i = 0; i < data.length; i++) worst = Math.max(worst, Math.abs(data[i] - expected[i]));
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
   return worst;
 }
 
+/** The largest difference from PyTorch: at the fixture's positions, and (with a cache) over its block. */
+async function differences(modelDir: string): Promise<{ full: number; block?: number }> {
+  const fx = JSON.parse(readFileSync(join(modelDir, "parity.json"), "utf8")) as Fixture;
+  const session = await DenoiserSession.load(readModelFolder(modelDir));
+  try {
+    const ids = Int32Array.from(fx.ids);
+    const { data, vocab } = await session.forward(ids, fx.positions);
+    assert.equal(vocab, fx.vocab);
+    const full = maxAbsDifference(data, floats(fx.logits_f32_base64));
+    const cache = session.cache;
+    if (!cache || !fx.block) return { full };
+    const [lo, hi] = fx.block;
+    await cache.refresh(ids, [lo]);
+    ids.set(fx.block_ids!, lo);
+    const blockPositions = Array.from({ length: hi - lo }, (_, i) => lo + i);
+    const blockLogits = await cache.block(ids, lo, hi, blockPositions);
+    return { full, block: maxAbsDifference(blockLogits.data, floats(fx.block_logits_f32_base64!)) };
+  } finally {
+    await session.release();
+  }
+}
+
 test("the shipped model's ONNX logits match PyTorch's within 1e-3", async () => {
-  const diff = await maxDifference(DEFAULT_MODEL_DIR);
-  assert.ok(diff < 1e-3, `max |onnx - torch| = ${diff}`);
+  const d = await differences(DEFAULT_MODEL_DIR);
+  assert.ok(d.full < 1e-3, `max |onnx - torch| = ${d.full}`);
+  if (d.block !== undefined) assert.ok(d.block < 1e-3, `block pass: max |onnx - torch| = ${d.block}`);
 });
 
 const hasTorch = spawnSync("/usr/bin/python3", ["-c", "import torch"]).status === 0;
 
-test("a fresh export runs in onnxruntime-node with PyTorch's logits", { skip: hasTorch ? false : "Debian's python3-torch is not installed" }, async () => {
+test("a fresh export runs in onnxruntime-node with PyTorch's logits, with and without its cache", { skip: hasTorch ? false : "Debian's python3-torch is not installed" }, async () => {
   const dir = mkdtempSync(join(tmpdir(), "unmask-parity-"));
-  execFileSync("/usr/bin/python3", ["models/recipe/export.py", "--random", "300", "--out", dir], { stdio: "pipe" });
   const manifest = JSON.parse(readFileSync(join(DEFAULT_MODEL_DIR, "manifest.json"), "utf8"));
-  const inputs = { ids: "input_ids", positions: "positions" };
-  writeFileSync(join(dir, "manifest.json"), JSON.stringify({ ...manifest, id: "parity-test", inputs }));
+  writeFileSync(join(dir, "manifest.json"), JSON.stringify({ ...manifest, id: "parity-test" }));
   copyFileSync(join(DEFAULT_MODEL_DIR, "tokenizer.json"), join(dir, "tokenizer.json"));
-  const diff = await maxDifference(dir);
-  assert.ok(diff < 1e-3, `max |onnx - torch| = ${diff}`);
+  // The export writes the model's side of the contract into the manifest (ONNX names, cache shape).
+  execFileSync("/usr/bin/python3", ["models/recipe/export.py", "--random", "300", "--out", dir], { stdio: "pipe" });
+  const d = await differences(dir);
+  assert.ok(d.full < 1e-3, `max |onnx - torch| = ${d.full}`);
+  assert.ok(d.block !== undefined && d.block < 1e-3, `block pass: max |onnx - torch| = ${d.block}`);
 });

@@ -202,3 +202,26 @@ function mix(probs: Record<number, number>): number[] {
   const rest = (1 - Object.values(probs).reduce((a, b) => a + b)) / (VOCAB - Object.keys(probs).length);
   return Array.from({ length: VOCAB }, (_, v) => Math.log(probs[v] ?? rest));
 }
+
+test("with a dual cache, each block starts with a refresh and its other steps run only the block", async () => {
+  const calls: string[] = [];
+  const inner = scripted((pos) => peaked(2 + (pos % 5), 0.3 + (pos % 4) / 10));
+  const model: Denoiser = {
+    forward: (ids, positions) => (calls.push("full"), inner.forward(ids, positions)),
+    cache: {
+      refresh: (ids, positions) => (calls.push("refresh"), inner.forward(ids, positions)),
+      block: (ids, lo, hi, positions) => {
+        calls.push(`block ${lo}-${hi}`);
+        assert.ok(positions.every((p) => p >= lo && p < hi));
+        return inner.forward(ids, positions);
+      },
+    },
+  };
+  const cached = canvasOf([9, 9], 16);
+  for await (const _ of denoise(model, cached, 2, { mask: MASK, eot: EOT }, { ...base, blockLength: 8, steps: 6, cache: true }));
+  assert.deepEqual(calls, ["refresh", "block 2-10", "block 2-10", "refresh", "block 10-18", "block 10-18"]);
+  // With the same logits either way, the cache changes the cost, not the result.
+  const plain = canvasOf([9, 9], 16);
+  for await (const _ of denoise(inner, plain, 2, { mask: MASK, eot: EOT }, { ...base, blockLength: 8, steps: 6 }));
+  assert.deepEqual(Array.from(cached), Array.from(plain));
+});

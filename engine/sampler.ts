@@ -27,15 +27,32 @@ export interface SamplerOptions {
   topP?: number;
   /** Classifier-free guidance as in LLaDA: logits = u + (scale + 1)(c - u), u with the request masked out. 0 is off. */
   cfgScale?: number;
+  /** Use the model's dual cache where it has one: refreshed at each block and when the canvas shortens. */
+  cache?: boolean;
   /** Generation ends the text at the first committed end-of-text; infilling keeps every position. */
   endOfText?: "truncate" | "keep";
   seed: number;
   signal?: AbortSignal;
 }
 
-/** A model: logits for the positions asked, one row of `vocab` values each, in that order. */
+/** Logits for the positions asked, one row of `vocab` values each, in that order. */
+export interface Logits {
+  data: Float32Array;
+  vocab: number;
+}
+
+/** A model: a pass over the canvas `ids` gives logits at `positions`. */
 export interface Denoiser {
-  forward(ids: Int32Array, positions: number[]): Promise<{ data: Float32Array; vocab: number }>;
+  forward(ids: Int32Array, positions: number[]): Promise<Logits>;
+  /**
+   * Optional dual cache (Fast-dLLM): `refresh` is a full pass that also keeps every position's
+   * keys and values; `block` then runs only ids[lo, hi) against them, at a fraction of the cost.
+   * Settled text outside the block is read from the cache, one block old.
+   */
+  cache?: {
+    refresh(ids: Int32Array, positions: number[]): Promise<Logits>;
+    block(ids: Int32Array, lo: number, hi: number, positions: number[]): Promise<Logits>;
+  };
 }
 
 export interface SamplerStep {
@@ -155,6 +172,9 @@ export async function* denoise(
   let step = 0;
   let passes = 0;
   let inView = end;
+  // The dual cache, where the model has one (not with guidance, which needs plain passes).
+  const cache = o.cache && !o.cfgScale ? model.cache : undefined;
+  let cachedFor = { block: -1, view: -1 };
 
   for (let b = 0; b < numBlocks; b++) {
     const lo = start + b * o.blockLength;
@@ -169,7 +189,14 @@ export async function* denoise(
       const positions = masked();
       if (!positions.length) break;
       o.signal?.throwIfAborted();
-      const logits = await guidedLogits(model, canvas.subarray(0, inView), start, positions, tokens.mask, o);
+      const view = canvas.subarray(0, inView);
+      let logits: Logits & { passes: number };
+      if (!cache) logits = await guidedLogits(model, view, start, positions, tokens.mask, o);
+      else if (cachedFor.block === b && cachedFor.view === inView) logits = { ...(await cache.block(view, lo, Math.min(hi, inView), positions)), passes: 1 };
+      else {
+        logits = { ...(await cache.refresh(view, positions)), passes: 1 };
+        cachedFor = { block: b, view: inView };
+      }
       passes += logits.passes;
       const candidates: Candidate[] = positions.map((pos, row) => {
         const offset = row * logits.vocab;

@@ -1,13 +1,23 @@
-// One model loaded with onnxruntime-node: token ids in, logits out at the positions asked.
+// One model loaded with onnxruntime-node: token ids in, logits out at the positions asked,
+// and, for a model with a cache contract, a dual cache of every position's keys and values.
 import * as ort from "onnxruntime-node";
 import type { ModelFolder } from "./manifest.ts";
-import type { Denoiser } from "./sampler.ts";
+import type { Denoiser, Logits } from "./sampler.ts";
+
+const int64 = (xs: ArrayLike<number>) => new ort.Tensor("int64", BigInt64Array.from(Array.from(xs), BigInt), [xs.length]);
 
 export class DenoiserSession implements Denoiser {
+  /** Keys and values of the canvas at the last refresh. */
+  private kv: { keys: ort.Tensor; values: ort.Tensor } | null = null;
+  private readonly empty: ort.Tensor | null;
+
   private constructor(
     private readonly session: ort.InferenceSession,
     private readonly folder: ModelFolder,
-  ) {}
+  ) {
+    const c = folder.manifest.cache;
+    this.empty = c ? new ort.Tensor("float32", new Float32Array(0), [c.layers, 1, c.heads, 0, c.headDim]) : null;
+  }
 
   static async load(folder: ModelFolder, threads = 2): Promise<DenoiserSession> {
     const session = await ort.InferenceSession.create(folder.onnxPath, {
@@ -18,24 +28,56 @@ export class DenoiserSession implements Denoiser {
     return new DenoiserSession(session, folder);
   }
 
+  /** One forward pass over the canvas; logits at `positions` only, one row each, in order. */
+  async forward(ids: Int32Array, positions: number[]): Promise<Logits> {
+    return (await this.run(ids, 0, positions, null, 0)).logits;
+  }
+
+  /** The dual cache, where the model's manifest declares one. */
+  get cache(): Denoiser["cache"] {
+    if (!this.folder.manifest.cache) return undefined;
+    return {
+      refresh: async (ids, positions) => {
+        const out = await this.run(ids, 0, positions, null, 0);
+        this.kv = out.kv;
+        return out.logits;
+      },
+      block: async (ids, lo, hi, positions) => {
+        if (!this.kv) throw new Error("no cache to run a block against: refresh first");
+        return (await this.run(ids.subarray(lo, hi), lo, positions, this.kv, hi)).logits;
+      },
+    };
+  }
+
   /**
-   * One forward pass over the canvas; logits at `positions` only, one row each, in order.
-   * A model whose manifest names a `positions` input computes just those rows (the vocabulary
-   * projection is the costliest layer); for any other, the rows are picked from the full output.
+   * Run `tokens` sitting at canvas positions [first, first + tokens.length), against `kv`
+   * minus the rows [first, end) they replace. Models without a `positions` input return every
+   * row; those are picked here. Dream-style models converted from autoregressive ones predict
+   * position i at i - 1.
    */
-  async forward(ids: Int32Array, positions: number[]): Promise<{ data: Float32Array; vocab: number }> {
-    const { inputs, outputs, shiftedLogits } = this.folder.manifest;
-    // Dream-style models converted from autoregressive ones predict position i at i - 1.
-    const rows = shiftedLogits ? positions.map((p) => p - 1) : positions;
-    const feeds: Record<string, ort.Tensor> = { [inputs.ids]: new ort.Tensor("int64", BigInt64Array.from(ids, BigInt), [1, ids.length]) };
-    if (inputs.positions) feeds[inputs.positions] = new ort.Tensor("int64", BigInt64Array.from(rows, BigInt), [rows.length]);
-    const out = (await this.session.run(feeds))[outputs.logits];
+  private async run(tokens: Int32Array, first: number, positions: number[], kv: { keys: ort.Tensor; values: ort.Tensor } | null, end: number) {
+    const { inputs, outputs, shiftedLogits, cache } = this.folder.manifest;
+    const rows = positions.map((p) => p - first - (shiftedLogits ? 1 : 0));
+    const feeds: Record<string, ort.Tensor> = { [inputs.ids]: new ort.Tensor("int64", BigInt64Array.from(tokens, BigInt), [1, tokens.length]) };
+    if (inputs.positions) feeds[inputs.positions] = int64(rows);
+    if (cache) {
+      feeds[cache.inputs.positionIds] = int64(Array.from(tokens, (_, i) => first + i));
+      feeds[cache.inputs.keys] = kv?.keys ?? this.empty!;
+      feeds[cache.inputs.values] = kv?.values ?? this.empty!;
+      feeds[cache.inputs.start] = new ort.Tensor("int64", BigInt64Array.of(BigInt(kv ? first : 0)), []);
+      feeds[cache.inputs.end] = new ort.Tensor("int64", BigInt64Array.of(BigInt(kv ? end : 0)), []);
+    }
+    const result = await this.session.run(feeds);
+    const out = result[outputs.logits];
     const vocab = out.dims[out.dims.length - 1];
     const all = out.data as Float32Array;
-    if (inputs.positions) return { data: all, vocab };
-    const data = new Float32Array(rows.length * vocab);
-    rows.forEach((r, i) => data.set(all.subarray(r * vocab, (r + 1) * vocab), i * vocab));
-    return { data, vocab };
+    let data = all;
+    if (!inputs.positions) {
+      data = new Float32Array(rows.length * vocab);
+      rows.forEach((r, i) => data.set(all.subarray(r * vocab, (r + 1) * vocab), i * vocab));
+    }
+    const kvOut = cache ? { keys: result[cache.outputs.keys], values: result[cache.outputs.values] } : null;
+    return { logits: { data, vocab }, kv: kvOut };
   }
 
   async release(): Promise<void> {

@@ -15,12 +15,15 @@ import { generateAndCheck, median, readRequests } from "./harness.ts";
 
 /** The settings compared. "1 token/step" is the slow reference every speed-up is measured against. */
 const SETTINGS: Record<string, (genLength: number) => GenerateOptions> = {
-  "1 token/step": (n) => ({ steps: n, threshold: undefined }),
-  "64 steps": () => ({ steps: 64 }),
-  "threshold 0.9": () => ({ threshold: 0.9 }),
-  "threshold 0.8": () => ({ threshold: 0.8 }),
-  "threshold 0.7": () => ({ threshold: 0.7 }),
-  "threshold 0.9, blocks of 64": () => ({ threshold: 0.9, blockLength: 64 }),
+  "1 token/step": (n) => ({ steps: n, blockLength: n, cache: false }),
+  "64 steps": (n) => ({ steps: 64, blockLength: n, cache: false }),
+  "threshold 0.9": (n) => ({ threshold: 0.9, blockLength: n, cache: false }),
+  "threshold 0.8": (n) => ({ threshold: 0.8, blockLength: n, cache: false }),
+  "threshold 0.7": (n) => ({ threshold: 0.7, blockLength: n, cache: false }),
+  "threshold 0.9, blocks of 64": () => ({ threshold: 0.9, blockLength: 64, cache: false }),
+  "threshold 0.9, blocks of 64, cache": () => ({ threshold: 0.9, blockLength: 64, cache: true }),
+  "threshold 0.9, blocks of 32, cache": () => ({ threshold: 0.9, blockLength: 32, cache: true }),
+  "threshold 0.8, blocks of 32, cache": () => ({ threshold: 0.8, blockLength: 32, cache: true }),
 };
 
 const { values } = parseArgs({

@@ -2,8 +2,7 @@
 
     python3 models/recipe/export.py --ckpt models/recipe/ckpt/last.pt --out models/unmask-tiny
 
-Writes OUT/model.onnx (inputs `input_ids` int64 [1, seq] and `positions` int64 [n] -> `logits`
-float32 [1, n, vocab], the logits at those positions only: the sampler needs them where masks are),
+Writes OUT/model.onnx (see Exported below and the `cache` part of manifest.json),
 OUT/parity.json (fixed input ids and PyTorch's logits at a few positions: the test suite checks
 that onnxruntime-node reproduces them within 1e-3) and OUT/training.json (for the model card).
 """
@@ -17,15 +16,25 @@ import torch
 from model import Config, Denoiser
 
 
-class AtPositions(torch.nn.Module):
-    """The denoiser with its vocabulary projection only where asked."""
+class Exported(torch.nn.Module):
+    """The denoiser as the engine runs it: tokens at given canvas positions, logits only at the
+    positions asked (the vocabulary projection is the costliest layer), and every layer's keys
+    and values for the tokens. Keys and values of the rest of the canvas may come in as a cache,
+    minus the rows [context_start, context_end) that the tokens replace: with an empty cache
+    this is one ordinary pass over the canvas; with one, a pass over just the block being
+    denoised (Fast-dLLM's dual cache)."""
 
     def __init__(self, model):
         super().__init__()
         self.model = model
 
-    def forward(self, ids, positions):
-        return self.model.head(self.model.hidden(ids)[:, positions])
+    def forward(self, ids, position_ids, positions, cache_keys, cache_values, context_start, context_end):
+        context = [
+            tuple(torch.cat([c[i][:, :, :context_start], c[i][:, :, context_end:]], 2) for c in (cache_keys, cache_values))
+            for i in range(self.model.cfg.n_layer)
+        ]
+        h, keys, values = self.model.hidden_and_cache(ids, position_ids, context)
+        return self.model.head(h[:, positions]), keys, values
 
 
 def load(ckpt_path):
@@ -40,7 +49,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ckpt", help="a training checkpoint (last.pt)")
     ap.add_argument("--random", type=int, metavar="VOCAB", help="export a freshly initialised small model instead (tests)")
-    ap.add_argument("--out", required=True)
+    ap.add_argument("--out", required=True, help="the model folder; its manifest.json must exist (the contract part is rewritten)")
     args = ap.parse_args()
     if args.random:
         torch.manual_seed(0)
@@ -49,10 +58,18 @@ def main():
     else:
         model, ckpt = load(args.ckpt)
     onnx_path = os.path.join(args.out, "model.onnx")
-    example = (torch.randint(0, model.cfg.vocab_size, (1, 64)), torch.arange(0, 64, 3))
+    cfg = model.cfg
+    hd = cfg.d_model // cfg.n_head
+    cache = torch.zeros(cfg.n_layer, 1, cfg.n_head, 50, hd)
+    example = (torch.randint(0, cfg.vocab_size, (1, 14)), torch.arange(20, 34), torch.arange(0, 14, 3), cache, cache, torch.tensor(20), torch.tensor(34))
+    cache_axes = {3: "context"}
     torch.onnx.export(
-        AtPositions(model), example, onnx_path, input_names=["input_ids", "positions"], output_names=["logits"],
-        dynamic_axes={"input_ids": {1: "seq"}, "positions": {0: "n"}, "logits": {1: "n"}}, opset_version=17,
+        Exported(model), example, onnx_path,
+        input_names=["input_ids", "position_ids", "positions", "cache_keys", "cache_values", "context_start", "context_end"],
+        output_names=["logits", "keys", "values"],
+        dynamic_axes={"input_ids": {1: "seq"}, "position_ids": {0: "seq"}, "positions": {0: "n"}, "cache_keys": cache_axes,
+                      "cache_values": cache_axes, "logits": {1: "n"}, "keys": {3: "seq"}, "values": {3: "seq"}},
+        opset_version=17,
     )
     log_path = os.path.join(os.path.dirname(args.ckpt or ""), "train.log.jsonl")
     last = {}
@@ -71,18 +88,44 @@ def main():
     }
     with open(os.path.join(args.out, "training.json"), "w") as f:
         json.dump(info, f, indent=2)
+    write_contract(model.cfg, os.path.join(args.out, "manifest.json"))
     write_parity_fixture(model, os.path.join(args.out, "parity.json"))
     print(json.dumps(info))
 
 
-def write_parity_fixture(model, path, length=96, positions=(0, 1, 17, 50, 95)):
+def write_contract(cfg, manifest_path):
+    """Bring the model folder's manifest in line with this export: the ONNX names (contract.json),
+    the cache's shape and the longest canvas. The rest (id, tokenizer, defaults) is left as it is."""
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "contract.json")) as f:
+        contract = json.load(f)
+    with open(manifest_path) as f:
+        manifest = json.load(f)
+    contract["cache"].update(layers=cfg.n_layer, heads=cfg.n_head, headDim=cfg.d_model // cfg.n_head)
+    manifest.update(contract, maxSequenceLength=cfg.max_len)
+    with open(manifest_path, "w") as f:
+        json.dump(manifest, f, indent=2)
+        f.write("\n")
+
+
+def write_parity_fixture(model, path, length=96, positions=(0, 1, 17, 50, 95), block=(40, 56)):
+    """PyTorch's logits for fixed ids at a few positions, and at every position of a block
+    after the ids there changed (what a cached block pass must reproduce exactly when the
+    cache is fresh: the block's own keys and values are recomputed)."""
     gen = torch.Generator().manual_seed(7)
     ids = torch.randint(0, model.cfg.vocab_size, (1, length), generator=gen)
+    changed = ids.clone()
+    changed[0, block[0] : block[1]] = torch.randint(0, model.cfg.vocab_size, (block[1] - block[0],), generator=gen)
     with torch.no_grad():
         logits = model(ids)[0, list(positions)].float().numpy()
+        _, keys, values = model.hidden_and_cache(ids, torch.arange(length))
+        context = [tuple(torch.cat([c[i][:, :, : block[0]], c[i][:, :, block[1] :]], 2) for c in (keys, values)) for i in range(model.cfg.n_layer)]
+        h, _, _ = model.hidden_and_cache(changed[:, block[0] : block[1]], torch.arange(*block), context)
+        block_logits = model.head(h)[0].float().numpy()
+    b64 = lambda a: base64.b64encode(a.tobytes()).decode()
     with open(path, "w") as f:
         json.dump({"ids": ids[0].tolist(), "positions": list(positions), "vocab": model.cfg.vocab_size,
-                   "logits_f32_base64": base64.b64encode(logits.tobytes()).decode()}, f)
+                   "logits_f32_base64": b64(logits), "block": list(block), "block_ids": changed[0, block[0] : block[1]].tolist(),
+                   "block_logits_f32_base64": b64(block_logits)}, f)
 
 
 if __name__ == "__main__":

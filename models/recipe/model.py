@@ -59,17 +59,20 @@ class Block(nn.Module):
         self.gate_up = nn.Linear(cfg.d_model, 2 * cfg.d_ff, bias=False)
         self.down = nn.Linear(cfg.d_ff, cfg.d_model, bias=False)
 
-    def forward(self, x, cos, sin):
+    def forward(self, x, cos, sin, context=None):
+        """x (B, T, C) -> (x, keys, values); keys and values (B, H, T, hd) are this block's for x's
+        tokens. `context`: (keys, values) of other positions that x's tokens also attend to."""
         B, T, C = x.shape
         hd = C // self.n_head
         q, k, v = self.qkv(self.norm1(x)).split(C, dim=-1)
         q, k, v = (t.view(B, T, self.n_head, hd).transpose(1, 2) for t in (q, k, v))
         q, k = rotate(q, cos, sin), rotate(k, cos, sin)
-        att = torch.softmax((q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(hd)), dim=-1)
-        y = (att @ v).transpose(1, 2).reshape(B, T, C)
+        keys, values = (k, v) if context is None else (torch.cat([context[0], k], 2), torch.cat([context[1], v], 2))
+        att = torch.softmax((q @ keys.transpose(-2, -1)) * (1.0 / math.sqrt(hd)), dim=-1)
+        y = (att @ values).transpose(1, 2).reshape(B, T, C)
         x = x + self.proj(y)
         gate, up = self.gate_up(self.norm2(x)).chunk(2, dim=-1)
-        return x + self.down(F.silu(gate) * up)
+        return x + self.down(F.silu(gate) * up), k, v
 
 
 class Denoiser(nn.Module):
@@ -88,12 +91,21 @@ class Denoiser(nn.Module):
 
     def hidden(self, ids):
         """ids (B, T) -> final hidden states (B, T, d_model)."""
-        T = ids.shape[1]
-        cos, sin = self.cos[:T], self.sin[:T]
+        return self.hidden_and_cache(ids, torch.arange(ids.shape[1], device=ids.device))[0]
+
+    def hidden_and_cache(self, ids, position_ids, context=None):
+        """Tokens `ids` (B, T) at canvas positions `position_ids` (T) -> final hidden states, and
+        every layer's keys and values for them, stacked (n_layer, B, H, T, hd): the engine keeps
+        these for settled text. `context`: per layer (keys, values) of the rest of the canvas,
+        computed earlier, that the tokens attend to as well (Fast-dLLM's dual cache)."""
+        cos, sin = self.cos[position_ids], self.sin[position_ids]
         x = self.embed(ids)
-        for block in self.blocks:
-            x = block(x, cos, sin)
-        return self.norm(x)
+        keys, values = [], []
+        for i, block in enumerate(self.blocks):
+            x, k, v = block(x, cos, sin, None if context is None else context[i])
+            keys.append(k)
+            values.append(v)
+        return self.norm(x), torch.stack(keys), torch.stack(values)
 
     def head(self, h):
         """Hidden states -> logits over the vocabulary (tied to the embedding)."""
