@@ -11,7 +11,13 @@ import { readModelFolder } from "../../engine/manifest.ts";
 import { TextCodec } from "../../engine/tokenizer.ts";
 
 const { values } = parseArgs({
-  options: { corpus: { type: "string", multiple: true }, model: { type: "string" }, out: { type: "string" } },
+  options: {
+    corpus: { type: "string", multiple: true },
+    model: { type: "string" },
+    out: { type: "string" },
+    /** Leave the edit pairs out (they cost twice a plain row: the artifact is in the request). */
+    "skip-edits": { type: "boolean", default: false },
+  },
 });
 const folder = readModelFolder(values.model!);
 const { manifest } = folder;
@@ -42,7 +48,7 @@ for (const r of rows) {
   appChars += r.html.length;
   lengths.push(length);
   await add(r.split, { request: r.prompt }, r.html);
-  if (r.edit) {
+  if (r.edit && !values["skip-edits"]) {
     await add(r.split, { request: r.edit.request, artifact: r.html }, r.edit.html);
     edits++;
   }

@@ -25,10 +25,9 @@ from model import Config, Denoiser
 EPS = 1e-3
 
 
-# Infilling (the workspace's "regenerate selection"): this share of rows masks only one span
+# Infilling (the workspace's "regenerate selection"): a share of rows (--infill-share) masks only one span
 # of the answer, with context on both sides, followed by up to MAX_SURPLUS <|pad|> tokens
 # that the sampler drops: a span given more masks than it needs learns to fill the rest with padding.
-INFILL_SHARE = 0.2
 MAX_SPAN = 96
 MAX_SURPLUS = 16
 
@@ -46,9 +45,9 @@ class Batches:
     many families in each batch (fully length-sorted batches hold one family each, and the
     loss then swings from batch to batch)."""
 
-    def __init__(self, tokens, index, meta, batch_tokens, rng, pool=512, infill=True):
+    def __init__(self, tokens, index, meta, batch_tokens, rng, pool=512, infill_share=0.0):
         self.tokens, self.index, self.meta, self.rng = tokens, index, meta, rng
-        self.batch_tokens, self.pool, self.infill = batch_tokens, pool, infill
+        self.batch_tokens, self.pool, self.infill_share = batch_tokens, pool, infill_share
         self.lengths = index[:, 1] + index[:, 2]
         self.ready = []
 
@@ -58,7 +57,7 @@ class Batches:
         start, plen, rlen = self.index[i]
         ids = self.tokens[start : start + plen + rlen].astype(np.int64)
         lo, hi = plen, T
-        if self.infill and rlen > 2 and self.rng.random() < INFILL_SHARE:
+        if rlen > 2 and self.rng.random() < self.infill_share:
             span = int(self.rng.integers(1, min(MAX_SPAN, rlen - 1) + 1))
             a = plen + int(self.rng.integers(0, rlen - span))  # the closing <|eot|> stays visible
             surplus = min(int(self.rng.integers(0, MAX_SURPLUS + 1)), T - len(ids))
@@ -118,7 +117,7 @@ def diffusion_loss(model, ids, lo, hi, mask_id, gen=None, t=None):
 
 
 @torch.no_grad()
-def evaluate(model, batches, meta, device, n=3):
+def evaluate(model, batches, meta, device, n=6):
     """Masked-token accuracy on held-out apps at a few fixed noise levels."""
     model.eval()
     gen = torch.Generator(device=device).manual_seed(0)
@@ -161,6 +160,7 @@ def main():
     ap.add_argument("--d-model", type=int, default=256)
     ap.add_argument("--heads", type=int, default=4)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--infill-share", type=float, default=0.2, help="share of rows that train infilling (see MAX_SPAN)")
     args = ap.parse_args()
 
     device = "cuda" if torch.cuda.is_available() else "cpu"
@@ -189,8 +189,8 @@ def main():
         print(f"resumed at step {step} ({tokens_seen} tokens, {wall / 60:.1f} min)")
     print(f"{model.num_params() / 1e6:.2f}M parameters, device {device}")
 
-    train = Batches(*load_split(args.data, "train"), meta, args.batch_tokens, np.random.default_rng(step))
-    held = Batches(*load_split(args.data, "heldout"), meta, args.batch_tokens, np.random.default_rng(0), infill=False)
+    train = Batches(*load_split(args.data, "train"), meta, args.batch_tokens, np.random.default_rng(step), infill_share=args.infill_share)
+    held = Batches(*load_split(args.data, "heldout"), meta, args.batch_tokens, np.random.default_rng(0))
 
     def save():
         tmp = ckpt_path + ".tmp"
