@@ -2,7 +2,7 @@
 // in a real Chromium page, records every console error and uncaught exception, and
 // lets a check drive it. Used by the corpus build and by the eval.
 import type { Browser, Page } from "playwright-core";
-import { buildSrcdoc, SANDBOX_FLAGS } from "./sandbox.ts";
+import { buildSrcdoc, HOST_PAGE_CSP_META, isBridgeMessage, SANDBOX_FLAGS } from "./sandbox.ts";
 
 export interface AppRun {
   page: Page;
@@ -19,11 +19,17 @@ export interface CheckResult {
 
 const NONCE = "corpus-check";
 
-function host(html: string): string {
-  const srcdoc = buildSrcdoc(html, NONCE).replace(/&/g, "&amp;").replace(/"/g, "&quot;");
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;height:100%}iframe{border:0;width:100%;height:100%}</style></head>
+/**
+ * A page that embeds `html` the way the app does: the host page's CSP, the sandboxed
+ * srcdoc iframe (#app), and a listener that keeps what isBridgeMessage accepts
+ * (window.__ready, and the other messages in window.__bridge).
+ */
+export function hostPage(html: string, nonce: string): string {
+  const srcdoc = buildSrcdoc(html, nonce).replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+  return `<!DOCTYPE html><html><head><meta charset="utf-8">${HOST_PAGE_CSP_META}<link rel="icon" href="data:,"><style>html,body{margin:0;height:100%}iframe{border:0;width:100%;height:100%}</style></head>
 <body><iframe id="app" sandbox="${SANDBOX_FLAGS}" srcdoc="${srcdoc}"></iframe>
-<script>window.__bridge=[];window.__ready=false;addEventListener("message",function(e){var f=document.getElementById("app");if(e.source!==f.contentWindow||!e.data||e.data.nonce!==${JSON.stringify(NONCE)})return;if(e.data.kind==="ready")window.__ready=true;else window.__bridge.push(e.data)});</script>
+<script>window.__bridge=[];window.__ready=false;var isBridgeMessage=${isBridgeMessage.toString()};
+addEventListener("message",function(e){if(!isBridgeMessage(e,document.getElementById("app").contentWindow,${JSON.stringify(nonce)}))return;if(e.data.kind==="ready")window.__ready=true;else window.__bridge.push(e.data)});</script>
 </body></html>`;
 }
 
@@ -64,7 +70,7 @@ export class AppChecker {
     const errors: string[] = (this.errors = []);
     page.setDefaultTimeout(timeoutMs);
     try {
-      await page.setContent(host(html), { waitUntil: "load", timeout: 3 * timeoutMs });
+      await page.setContent(hostPage(html, NONCE), { waitUntil: "load", timeout: 3 * timeoutMs });
       await page.waitForFunction(() => (window as unknown as { __ready: boolean }).__ready, null, { timeout: timeoutMs });
       const frame = page.frames().find((f) => f !== page.mainFrame());
       if (!frame) throw new Error("the app frame did not load");

@@ -9,3 +9,8 @@ export function engine(): EnginePool {
   globalForEngine.unmaskEngine ??= new EnginePool(DEFAULT_MODEL_DIR);
   return globalForEngine.unmaskEngine;
 }
+
+/** Generations running or waiting; 0 before the first one (asking does not start the engine). */
+export function pendingGenerations(): number {
+  return globalForEngine.unmaskEngine?.pending ?? 0;
+}

@@ -4,6 +4,16 @@
 /** The iframe's sandbox flags. Never allow-same-origin, never top navigation. */
 export const SANDBOX_FLAGS = "allow-scripts allow-forms allow-modals";
 
+/**
+ * The policy of every page that embeds an artifact (Next serves it as a header; pages
+ * built as strings carry HOST_PAGE_CSP_META). The sandbox lets a frame navigate itself,
+ * and its own CSP does not govern navigation, so without this an artifact could send
+ * data anywhere with `location.href = url`. srcdoc frames are not fetched, so they still load.
+ */
+export const HOST_PAGE_CSP = "frame-src 'none'";
+
+export const HOST_PAGE_CSP_META = `<meta http-equiv="Content-Security-Policy" content="${HOST_PAGE_CSP}">`;
+
 /** Injected first in the document: the artifact reaches no network. */
 export const ARTIFACT_CSP = [
   "default-src 'none'",
@@ -18,15 +28,20 @@ export const ARTIFACT_CSP = [
   "base-uri 'none'",
 ].join("; ");
 
+type ConsoleLevel = "log" | "info" | "warn" | "error" | "debug";
+
 /** A message the bridge posts to the parent window. */
 export type BridgeMessage =
-  | { nonce: string; kind: "console"; level: "log" | "info" | "warn" | "error" | "debug"; text: string }
+  | { nonce: string; kind: "console"; level: ConsoleLevel; text: string }
   | { nonce: string; kind: "error"; text: string; line: number | null; column: number | null }
   | { nonce: string; kind: "ready" };
 
 // Runs inside the frame before the artifact's own code. It forwards console output
 // and uncaught errors to the parent, and gives the opaque origin an in-memory
-// localStorage/sessionStorage (the real ones throw there).
+// localStorage/sessionStorage (the real ones throw there). It also removes WebRTC,
+// which no CSP directive governs in Chromium: a peer connection would send STUN/TURN
+// packets to any host. (A nested srcdoc frame gets a fresh RTCPeerConnection; the
+// sandbox cannot stop that one.)
 function bridgeSource(nonce: string, lineOffset: number): string {
   return `(function(){
 var N=${JSON.stringify(nonce)},P=window.parent,O=${lineOffset};
@@ -37,6 +52,7 @@ window.addEventListener("error",function(e){send({kind:"error",text:e.message||S
 window.addEventListener("unhandledrejection",function(e){send({kind:"error",text:"Unhandled rejection: "+fmt(e.reason),line:null,column:null})});
 function mem(){var d=Object.create(null);return{getItem:function(k){k=String(k);return k in d?d[k]:null},setItem:function(k,v){d[String(k)]=String(v)},removeItem:function(k){delete d[String(k)]},clear:function(){d=Object.create(null)},key:function(i){return Object.keys(d)[i]||null},get length(){return Object.keys(d).length}}}
 ["localStorage","sessionStorage"].forEach(function(n){var ok=false;try{ok=!!window[n]}catch(e){}if(!ok)Object.defineProperty(window,n,{value:mem(),configurable:true})});
+delete window.RTCPeerConnection;delete window.webkitRTCPeerConnection;
 window.addEventListener("load",function(){send({kind:"ready"})});
 })();`;
 }
@@ -57,12 +73,21 @@ export function buildSrcdoc(artifactHtml: string, nonce: string): string {
     : `${prelude}\n${artifactHtml}`;
 }
 
-/** True when a message event really comes from our frame and carries its nonce. */
+/**
+ * True when a message event really comes from our frame, carries its nonce, and has
+ * the shape of a bridge message: the parent renders what it accepts, and the artifact
+ * itself can read the nonce from its own document. Self-contained (no outside names,
+ * no named inner functions, which the TypeScript loader wraps in a helper), so that
+ * the Chromium checks can run its source in their host page.
+ */
 export function isBridgeMessage(
   event: { source: unknown; data: unknown },
   frameWindow: unknown,
   nonce: string,
 ): event is { source: unknown; data: BridgeMessage } {
-  const d = event.data as { nonce?: unknown; kind?: unknown } | null;
-  return event.source === frameWindow && !!d && typeof d === "object" && d.nonce === nonce && typeof d.kind === "string";
+  const d = event.data as Record<string, unknown> | null;
+  if (!frameWindow || event.source !== frameWindow || !d || typeof d !== "object" || d.nonce !== nonce) return false;
+  if (d.kind === "ready") return true;
+  if (d.kind === "console") return typeof d.text === "string" && (["log", "info", "warn", "error", "debug"] satisfies ConsoleLevel[]).includes(d.level as ConsoleLevel);
+  return d.kind === "error" && typeof d.text === "string" && [d.line, d.column].every((v) => v === null || Number.isInteger(v));
 }

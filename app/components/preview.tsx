@@ -1,40 +1,57 @@
 "use client";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { buildSrcdoc, isBridgeMessage, SANDBOX_FLAGS, type BridgeMessage } from "@/lib/sandbox";
+import { buildSrcdoc, isBridgeMessage, SANDBOX_FLAGS } from "@/lib/sandbox";
+import { ConsoleDrawer, isError, type ConsoleEntry } from "./console-drawer";
 
-/** The artifact running in a sandboxed iframe, with what its console said. */
-export function Preview({ html }: { html: string }) {
+const MAX_ENTRIES = 200;
+
+/** The artifact running in a sandboxed iframe (once there is one), with its console in a drawer below. */
+export function Preview({ html }: { html: string | null }) {
   const frame = useRef<HTMLIFrameElement>(null);
-  const nonce = useMemo(() => crypto.randomUUID(), []);
-  const srcdoc = useMemo(() => buildSrcdoc(html, nonce), [html, nonce]);
-  const [logs, setLogs] = useState<BridgeMessage[]>([]);
+  // A new nonce for every run (a reload is a new run): messages from an earlier run are ignored.
+  const [nonce, setNonce] = useState(() => crypto.randomUUID());
+  const srcdoc = useMemo(() => (html === null ? null : buildSrcdoc(html, nonce)), [html, nonce]);
+  const [entries, setEntries] = useState<ConsoleEntry[]>([]);
+  const [consoleOpen, setConsoleOpen] = useState(false);
 
   useEffect(() => {
-    setLogs([]);
+    setEntries([]);
     const onMessage = (e: MessageEvent) => {
       if (!isBridgeMessage(e, frame.current?.contentWindow, nonce)) return;
-      if (e.data.kind !== "ready") setLogs((l) => [...l.slice(-199), e.data]);
+      const m = e.data;
+      if (m.kind !== "ready") setEntries((l) => [...l.slice(-(MAX_ENTRIES - 1)), m]);
     };
     window.addEventListener("message", onMessage);
     return () => window.removeEventListener("message", onMessage);
   }, [srcdoc, nonce]);
 
-  const errors = logs.filter((l) => l.kind === "error" || (l.kind === "console" && l.level === "error"));
+  const errors = entries.filter(isError).length;
   return (
-    <div className="flex h-full flex-col">
-      <iframe ref={frame} title="App preview" sandbox={SANDBOX_FLAGS} srcDoc={srcdoc} className="min-h-0 flex-1 bg-white" />
-      <div aria-label="Console" className="max-h-24 overflow-auto border-t border-slate-200 bg-slate-100 px-2 py-1 font-mono text-xs" data-testid="console">
-        {logs.length === 0 ? (
-          <span className="text-slate-400">Console is empty</span>
-        ) : (
-          logs.map((l, i) => (
-            <div key={i} className={l.kind === "error" || (l.kind === "console" && l.level === "error") ? "text-red-600" : "text-slate-700"}>
-              {l.kind === "error" ? `Error${l.line ? ` (line ${l.line})` : ""}: ${l.text}` : l.kind === "console" ? l.text : ""}
-            </div>
-          ))
-        )}
-        {errors.length > 0 && <span className="sr-only">{errors.length} errors</span>}
+    <div className="flex h-full min-h-0 flex-col">
+      <div className="panel-bar">
+        <span className="font-medium">Preview</span>
+        <span className="flex-1" />
+        <button type="button" className="btn" disabled={srcdoc === null} onClick={() => setNonce(crypto.randomUUID())} aria-label="Reload preview">
+          ↻ Reload
+        </button>
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={consoleOpen}
+          aria-controls="preview-console"
+          onClick={() => setConsoleOpen((o) => !o)}
+          aria-label={`Console: ${entries.length} messages, ${errors} errors`}
+        >
+          Console
+          <span className={`min-w-4 rounded px-1 tabular-nums ${errors ? "bg-red-600 text-white" : "bg-slate-200 dark:bg-slate-700"}`}>{errors || entries.length}</span>
+        </button>
       </div>
+      {srcdoc === null ? (
+        <p className="flex-1 p-4 text-sm text-slate-500">The app runs here once it is generated.</p>
+      ) : (
+        <iframe key={nonce} ref={frame} title="App preview" sandbox={SANDBOX_FLAGS} srcDoc={srcdoc} className="min-h-0 w-full flex-1 bg-white" />
+      )}
+      <ConsoleDrawer entries={entries} open={consoleOpen} />
     </div>
   );
 }

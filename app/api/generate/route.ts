@@ -1,22 +1,26 @@
 import { engine } from "@/lib/engine";
-import { GenerateRequest } from "@/lib/schemas";
+import { startJob } from "@/lib/engine-start";
+import { GenerateInConversationRequest } from "@/lib/conversation-schemas";
+import { db } from "@/lib/db";
+import { notFound, validateBody } from "@/lib/http";
+import { recordGeneration } from "@/lib/record-generation";
 import { SSE_HEADERS, sseStream } from "@/lib/sse";
-import { QueueFullError } from "@/engine/pool";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** POST {message} -> a stream of engine events: frames, then the finished artifact. */
+/**
+ * POST {message, conversationId?} -> a stream of engine events: frames, then the finished
+ * artifact. With a conversation id, the exchange and the artifact are saved there.
+ */
 export async function POST(request: Request) {
-  const body = await request.json().catch(() => undefined);
-  const parsed = GenerateRequest.safeParse(body);
-  if (!parsed.success) {
-    return Response.json({ error: parsed.error.issues.map((i) => i.message).join("; ") || "invalid request" }, { status: 400 });
-  }
-  const { message, seed } = parsed.data;
-  const events = engine().generate({ request: message }, { seed }, request.signal);
-  const stream = sseStream(events, (e) =>
-    e instanceof QueueFullError ? { type: "error", message: e.message, retryAfter: e.retryAfterSeconds } : { type: "error", message: (e as Error).message },
-  );
+  const body = await validateBody(request, GenerateInConversationRequest);
+  if (body.error) return body.error;
+  const { message, seed, conversationId } = body.data;
+  if (conversationId && !db().get(conversationId)) return notFound("conversation");
+  const started = await startJob(engine().generate({ request: message }, { seed }, request.signal));
+  if ("response" in started) return started.response;
+  const events = conversationId ? recordGeneration(db(), conversationId, message, started.events, request.signal) : started.events;
+  const stream = sseStream(events, (e) => ({ type: "error", message: (e as Error).message }));
   return new Response(stream, { headers: SSE_HEADERS });
 }

@@ -1,0 +1,69 @@
+"use client";
+import { useCallback, useRef, useState } from "react";
+import type { EngineEvent, Stats } from "@/engine/engine";
+import { readSse } from "@/lib/sse";
+
+type StreamEvent = EngineEvent | { type: "error"; message: string };
+
+export interface Progress {
+  step: number;
+  totalSteps: number;
+  tokensPerSecond: number;
+}
+
+export type StreamOutcome =
+  | { status: "done"; artifact: string; stats: Stats }
+  | { status: "stopped" }
+  | { status: "failed"; message: string };
+
+/**
+ * Reads one denoising stream (frames, then the finished text) from a route that speaks
+ * the engine's SSE frames: /api/generate now, /api/infill for regenerating a region.
+ * `canvas` is the text as it denoises, with MASK_GLYPH at masked positions.
+ */
+export function useDenoisingStream() {
+  const [canvas, setCanvas] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [busy, setBusy] = useState(false);
+  const controller = useRef<AbortController | null>(null);
+
+  const run = useCallback(async (url: string, body: unknown): Promise<StreamOutcome> => {
+    const abort = (controller.current = new AbortController());
+    setBusy(true);
+    setCanvas("");
+    setProgress(null);
+    let committed = 0;
+    try {
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+        signal: abort.signal,
+      });
+      if (!res.ok || !res.body) throw new Error(((await res.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${res.status}`);
+      for await (const e of readSse<StreamEvent>(res.body)) {
+        if (e.type === "frame") {
+          committed += e.committed.length;
+          setCanvas(e.text);
+          setProgress({ step: e.step, totalSteps: e.totalSteps, tokensPerSecond: Math.round((committed / Math.max(1, e.elapsedMs)) * 1000) });
+        } else if (e.type === "done") {
+          return { status: "done", artifact: e.artifact, stats: e.stats };
+        } else {
+          return { status: "failed", message: e.message };
+        }
+      }
+      return { status: "failed", message: "the stream ended early" };
+    } catch (e) {
+      return abort.signal.aborted ? { status: "stopped" } : { status: "failed", message: (e as Error).message };
+    } finally {
+      controller.current = null;
+      setBusy(false);
+      setCanvas(null);
+      setProgress(null);
+    }
+  }, []);
+
+  const stop = useCallback(() => controller.current?.abort(), []);
+
+  return { run, stop, busy, canvas, progress };
+}

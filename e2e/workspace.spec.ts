@@ -1,0 +1,253 @@
+// The workspace in Chromium: conversations, the Monaco editor, the sandboxed preview and
+// its console, versions. Flows that need a working app are driven by editing the code
+// (or through the API), never by what the model writes: only the generation tests ask
+// the model, and any output passes there.
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+
+const app = (heading: string) => `<!DOCTYPE html>
+<html>
+<body>
+<h1 id="heading">${heading}</h1>
+</body>
+</html>`;
+
+/** A conversation with one version per html, made through the API. */
+async function seed(request: APIRequestContext, title: string, ...versions: string[]): Promise<string> {
+  const created = await request.post("/api/conversations", { data: { title } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  for (const html of versions) expect((await request.post(`/api/conversations/${id}/versions`, { data: { html } })).status()).toBe(201);
+  return id;
+}
+
+const messages = (page: Page) => page.getByRole("list", { name: "Messages" }).getByRole("listitem");
+const preview = (page: Page) => page.frameLocator('iframe[title="App preview"]');
+const editor = (page: Page) => page.locator(".monaco-editor").first();
+
+/**
+ * Opens a conversation and waits for its first paint: the editor's bundle is large,
+ * and a busy 2-core machine may take a while to run it the first time.
+ */
+async function openConversation(page: Page, id: string, heading: string) {
+  await page.goto(`/?c=${id}`);
+  await expect(editor(page)).toBeVisible({ timeout: 60_000 });
+  await expect(preview(page).locator("#heading")).toHaveText(heading, { timeout: 30_000 });
+}
+
+/** Replaces the code in Monaco as a person would: select all, then type (inserted at once). */
+async function replaceCode(page: Page, html: string) {
+  await editor(page).locator(".view-lines").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(html);
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+}
+
+test("ask: the canvas denoises with a step counter, then the artifact opens in Monaco and the preview, saved as v1", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Message", { exact: true }).fill("Build a simulated chat app");
+  await page.getByLabel("Message", { exact: true }).press("ControlOrMeta+Enter");
+  await expect(page.getByTestId("progress")).toContainText(/step \d+ \/ ~\d+ · \d+ tokens\/s/, { timeout: 60_000 });
+  await expect(page.getByRole("button", { name: "Stop generating" })).toBeVisible();
+  await shot(page, "ask-streaming");
+
+  await expect(page.getByTitle("App preview")).toBeVisible({ timeout: 200_000 });
+  await expect(editor(page)).toBeVisible({ timeout: 60_000 });
+  await expect(messages(page).filter({ hasText: "Here is your app" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Versions 1$/ })).toBeVisible();
+  expect(new URL(page.url()).searchParams.get("c")).toBeTruthy();
+  await expect(page.getByRole("navigation", { name: "Conversations" }).locator("[aria-current=page]")).toHaveText("Build a simulated chat app");
+  await shot(page, "ask-done");
+
+  // A reload keeps the conversation: the exchange, the artifact and its version.
+  await page.reload();
+  await expect(messages(page).filter({ hasText: "Build a simulated chat app" })).toBeVisible({ timeout: 30_000 });
+  await expect(messages(page).filter({ hasText: "Here is your app" })).toBeVisible();
+  await expect(page.getByTitle("App preview")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Versions 1$/ })).toBeVisible();
+});
+
+test("Esc stops a generation; the interrupted reply is kept after a reload", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Message", { exact: true }).fill("Build a counter");
+  await page.getByLabel("Message", { exact: true }).press("Enter");
+  await expect(page.getByTestId("progress")).toContainText("step", { timeout: 60_000 });
+  await page.keyboard.press("Escape");
+  const stopped = messages(page).filter({ hasText: "Stopped before the app was finished." });
+  await expect(stopped).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
+  await expect(page.locator("[data-testid=code] .mask")).toHaveCount(0);
+
+  // The server saves the interrupted reply as its generation winds down.
+  await expect(async () => {
+    await page.reload();
+    await expect(stopped).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(messages(page).filter({ hasText: "Build a counter" })).toBeVisible();
+});
+
+test("editing the code in Monaco updates the preview, and the edit becomes a version that a reload keeps", async ({ page, request }) => {
+  const id = await seed(request, "Edit me", app("Before"));
+  await openConversation(page, id, "Before");
+
+  await replaceCode(page, app("After the edit"));
+  await expect(preview(page).locator("#heading")).toHaveText("After the edit");
+  await expect(page.getByRole("button", { name: /^Versions 2$/ })).toBeVisible({ timeout: 5000 });
+  await shot(page, "edit");
+
+  await page.reload();
+  await expect(preview(page).locator("#heading")).toHaveText("After the edit", { timeout: 30_000 });
+  await page.getByRole("button", { name: /^Versions \d+$/ }).click();
+  await expect(page.getByRole("complementary", { name: "Versions" }).getByRole("listitem").first()).toContainText("v2edited");
+});
+
+test("versions: compare two in the diff editor, then restore the older one", async ({ page, request }) => {
+  const id = await seed(request, "Versions", app("First"), app("Second"));
+  await openConversation(page, id, "Second");
+
+  await page.getByRole("button", { name: /^Versions 2$/ }).click();
+  await page.getByRole("button", { name: "Compare v1 with the current version" }).click();
+  const diff = page.getByTestId("diff").locator(".monaco-diff-editor");
+  await expect(diff).toBeVisible();
+  await expect(diff).toContainText("First");
+  await expect(diff).toContainText("Second");
+  await expect(page.getByRole("combobox", { name: "Compare from version" }).locator("option:checked")).toHaveText("v1");
+  await expect(page.getByRole("combobox", { name: "Compare to version" }).locator("option:checked")).toHaveText("v2");
+  await shot(page, "diff");
+
+  await page.getByRole("button", { name: "Restore v1" }).click();
+  await expect(preview(page).locator("#heading")).toHaveText("First");
+  await expect(page.getByRole("complementary", { name: "Versions" }).getByRole("listitem").first()).toContainText("v3restored from v1");
+  await expect(diff).toHaveCount(0);
+
+  await page.reload();
+  await expect(preview(page).locator("#heading")).toHaveText("First", { timeout: 30_000 });
+  await expect(page.getByRole("button", { name: /^Versions 3$/ })).toBeVisible();
+});
+
+test("a console error from the artifact shows in the drawer with its line number", async ({ page, request }) => {
+  const id = await seed(request, "Console", app("Quiet"));
+  await openConversation(page, id, "Quiet");
+  await expect(page.getByRole("button", { name: "Console: 0 messages, 0 errors" })).toBeVisible();
+
+  await replaceCode(
+    page,
+    `<!DOCTYPE html>
+<html>
+<body>
+<p id="heading">Loud</p>
+<script>
+console.log("hello from the app");
+throw new Error("boom on line seven");
+</script>
+</body>
+</html>`,
+  );
+  await expect(preview(page).locator("#heading")).toHaveText("Loud");
+  const toggle = page.getByRole("button", { name: "Console: 2 messages, 1 errors" });
+  await expect(toggle).toBeVisible();
+  await toggle.click();
+  const drawer = page.getByRole("log", { name: "Console" });
+  await expect(drawer).toBeVisible();
+  await expect(drawer).toContainText("hello from the app");
+  await expect(drawer).toContainText("Error (line 7");
+  await expect(drawer).toContainText("boom on line seven");
+  await shot(page, "console-error");
+
+  // Reload runs the app again, with a fresh console.
+  await page.getByRole("button", { name: "Reload preview" }).click();
+  await expect(drawer.getByText("boom on line seven")).toHaveCount(1);
+});
+
+test("preview actions: open in a new tab under the same sandbox, download the .html, copy the code", async ({ page, request, context }) => {
+  const html = app(`Quotes "and" &amp; ampersands`);
+  const id = await seed(request, "Actions app", html);
+  await openConversation(page, id, `Quotes "and" & ampersands`);
+
+  const [tab] = await Promise.all([context.waitForEvent("page"), page.getByRole("button", { name: "Open in a new tab" }).click()]);
+  const frame = tab.locator("iframe");
+  await expect(frame).toHaveAttribute("sandbox", "allow-scripts allow-forms allow-modals");
+  await expect(tab.frameLocator("iframe").locator("#heading")).toHaveText(`Quotes "and" & ampersands`);
+  expect(await frame.getAttribute("srcdoc")).toContain("Content-Security-Policy");
+  await tab.close();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download .html" }).click()]);
+  expect(download.suggestedFilename()).toBe("actions-app.html");
+  const path = await download.path();
+  const { readFile } = await import("node:fs/promises");
+  expect(await readFile(path, "utf8")).toBe(html);
+
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy code" }).click();
+  await expect(page.getByRole("button", { name: "Copy code" })).toHaveText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(html);
+});
+
+test("conversations: create, rename, switch and delete from the sidebar; a reload keeps the changes", async ({ page, request }) => {
+  const first = await seed(request, "Alpha app", app("Alpha"));
+  await seed(request, "Beta app", app("Beta"));
+  await openConversation(page, first, "Alpha");
+  const sidebar = page.getByRole("navigation", { name: "Conversations" });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Alpha app");
+
+  await sidebar.getByRole("button", { name: "Rename “Alpha app”" }).click();
+  await sidebar.getByLabel("Conversation title").fill("Renamed app");
+  await sidebar.getByLabel("Conversation title").press("Enter");
+  await expect(sidebar.getByRole("button", { name: "Renamed app", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Renamed app");
+
+  await sidebar.getByRole("button", { name: "Beta app", exact: true }).click();
+  await expect(preview(page).locator("#heading")).toHaveText("Beta");
+  await expect(sidebar.getByRole("button", { name: "Beta app", exact: true })).toHaveAttribute("aria-current", "page");
+
+  await sidebar.getByRole("button", { name: "+ New conversation" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("New conversation");
+  await expect(page.getByTitle("App preview")).toHaveCount(0);
+  await shot(page, "sidebar");
+
+  await sidebar.getByRole("button", { name: "Delete “Beta app”" }).click();
+  await sidebar.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(sidebar.getByRole("button", { name: "Beta app", exact: true })).toHaveCount(0);
+
+  await page.reload();
+  await expect(sidebar.getByRole("button", { name: "Renamed app", exact: true })).toBeVisible();
+  await expect(sidebar.getByRole("button", { name: "Beta app", exact: true })).toHaveCount(0);
+  expect((await request.get(`/api/conversations/${first}`)).status()).toBe(200);
+});
+
+test("layout: resizable divider, light and dark, stacked on a narrow screen, every control named", async ({ page, request }) => {
+  const id = await seed(request, "Layout", app("Layout"));
+  await openConversation(page, id, "Layout");
+
+  const divider = page.getByRole("separator", { name: "Resize code and preview" });
+  const before = Number(await divider.getAttribute("aria-valuenow"));
+  await divider.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(divider).toHaveAttribute("aria-valuenow", String(before + 5));
+
+  const dark = (await page.evaluate(() => document.documentElement.classList.contains("dark"))) ? "light" : "dark";
+  await page.getByRole("button", { name: `Switch to ${dark} theme` }).click();
+  await expect(page.locator("html")).toHaveClass(dark === "dark" ? /dark/ : /^(?!.*dark)/);
+  await shot(page, `theme-${dark}`);
+
+  // Every button and field of ours has an accessible name (Monaco's own widgets aside).
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll("button, input, textarea, select, [role=separator]")]
+      .filter((el) => !el.closest(".monaco-editor, .monaco-diff-editor"))
+      .filter((el) => !(el.getAttribute("aria-label") || el.textContent?.trim() || (el.id && document.querySelector(`label[for="${el.id}"]`))))
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+  expect(unnamed).toEqual([]);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  const chat = await page.getByRole("region", { name: "Chat" }).boundingBox();
+  const artifact = await page.getByRole("region", { name: "Artifact" }).boundingBox();
+  expect(chat && artifact && artifact.y >= chat.y + chat.height - 1).toBe(true);
+  await expect(page.getByRole("navigation", { name: "Conversations" })).toBeHidden();
+  await page.getByRole("button", { name: "Show conversations" }).click();
+  await expect(page.getByRole("navigation", { name: "Conversations" })).toBeVisible();
+  await shot(page, "narrow");
+});

@@ -1,0 +1,40 @@
+// Saving a generation into its conversation as it streams: the request at once,
+// then the reply with its artifact version when done, or an interrupted reply
+// when the generation is stopped or fails.
+import type { EngineEvent } from "../engine/engine.ts";
+import type { ConversationStore } from "./db.ts";
+import { artifactReply, failedReply, STOPPED_REPLY } from "./replies.ts";
+
+export function recordGeneration(
+  store: ConversationStore,
+  conversationId: string,
+  request: string,
+  events: AsyncIterable<EngineEvent>,
+  signal: AbortSignal,
+): AsyncGenerator<EngineEvent> {
+  store.addMessage(conversationId, { role: "user", text: request });
+  return (async function* () {
+    let saved = false;
+    let failure: string | null = null;
+    try {
+      for await (const e of events) {
+        if (e.type === "done") {
+          // Saved before the browser hears of it, so a reload right after shows the version.
+          const version = store.addVersion(conversationId, "generate", e.artifact);
+          store.addMessage(conversationId, { role: "assistant", text: artifactReply(e.stats), versionId: version.id });
+          saved = true;
+        }
+        yield e;
+      }
+    } catch (e) {
+      failure = (e as Error).message;
+      throw e;
+    } finally {
+      // Also reached when the reader cancels the stream (the browser went away).
+      if (!saved) {
+        const text = failure === null || signal.aborted ? STOPPED_REPLY : failedReply(failure);
+        store.addMessage(conversationId, { role: "assistant", text, status: "interrupted" });
+      }
+    }
+  })();
+}
