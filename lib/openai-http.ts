@@ -2,25 +2,17 @@
 // the served model checked, errors in OpenAI's format, and SSE ending in [DONE].
 import type { z } from "zod";
 import { engine } from "./engine.ts";
+import { readJson } from "./http.ts";
 import { openaiError } from "./openai.ts";
 import { SSE_HEADERS, sseStream } from "./sse.ts";
 
-export const MAX_BODY_BYTES = 256 * 1024;
-
 const fail = (status: number, message: string, type = "invalid_request_error") => ({ response: Response.json(openaiError(message, type), { status }) });
 
-/** The request's JSON body validated against `schema`, or the error response to send. */
+/** The request's JSON body (read as every route reads it: lib/http.ts) validated against `schema`, or the error response to send. */
 export async function openaiBody<T>(request: Request, schema: z.ZodType<T>): Promise<{ data: T } | { response: Response }> {
-  const raw = await request.text().catch(() => null);
-  if (raw === null) return fail(400, "the request body could not be read");
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return fail(413, `the request body is larger than ${MAX_BODY_BYTES} bytes`);
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return fail(400, "the request body is not JSON");
-  }
-  const parsed = schema.safeParse(json);
+  const body = await readJson(request);
+  if ("status" in body) return fail(body.status, body.message);
+  const parsed = schema.safeParse(body.json);
   if (!parsed.success) return fail(400, parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
   return { data: parsed.data };
 }

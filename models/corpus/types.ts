@@ -45,6 +45,13 @@ export interface Family<O extends BaseOptions = BaseOptions> {
   edits: Edit<O>[];
   /** Drive the app like its user would; throw when it does not react as requested. */
   check(app: AppUnderTest, o: O): Promise<void>;
+  /**
+   * Does this app, whoever wrote it, do what `request` (a request for an app of this
+   * family) asks? Drives it like its user would and asserts the core behaviour and
+   * the features the request names, tolerant of what the request leaves open (ids,
+   * classes, titles, exact texts, layout). Throws when it does not.
+   */
+  requestCheck(app: AppUnderTest, request: string): Promise<void>;
 }
 
 /** Lets a registry hold families with different option types. */

@@ -1,10 +1,14 @@
 // Generate an app for each request and check it in Chromium: the shared core of
 // `npm run eval` (pass rates) and `npm run bench` (speed at each sampler setting).
+// Every app gets the generic check; an app for a request whose kind names a corpus
+// family also gets that family's request check, and passes only if both pass.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Engine, GenerateOptions, Stats } from "../../engine/engine.ts";
 import type { AppChecker } from "../../lib/app-check.ts";
 import { genericCheck } from "../../lib/generic-check.ts";
+import { FAMILIES } from "../corpus/families/index.ts";
+import type { Sample } from "../corpus/generate.ts";
 
 export interface EvalRequest {
   id: string;
@@ -16,6 +20,10 @@ export interface EvalRow extends Stats {
   id: string;
   kind: string;
   ok: boolean;
+  /** Whether the generic check passed. */
+  generic: boolean;
+  /** Whether the family's request check passed; absent when the kind names no family. */
+  family?: boolean;
   errors: string[];
 }
 
@@ -25,6 +33,22 @@ export function readRequests(file: string, limit?: number): EvalRequest[] {
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as EvalRequest)
     .slice(0, limit);
+}
+
+/** The held-out split of a corpus file (one sample per line), as requests of their family's kind. */
+export function readHeldout(file: string, limit?: number): EvalRequest[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Sample)
+    .filter((s) => s.split === "heldout")
+    .map((s) => ({ id: s.id, kind: s.family, prompt: s.prompt }))
+    .slice(0, limit);
+}
+
+/** The corpus family a request's kind names (the dev prompts' kinds are family names), if any. */
+function familyOf(kind: string | undefined) {
+  return FAMILIES.find((f) => f.name === kind);
 }
 
 /** Generates and checks one app per request; writes each app to outDir when given. */
@@ -42,8 +66,11 @@ export async function generateAndCheck(
     let stats: Stats | undefined;
     for await (const e of engine.generate({ request: r.prompt }, options)) if (e.type === "done") ({ artifact, stats } = e);
     if (outDir) writeFileSync(join(outDir, `${r.id}.html`), artifact);
-    const check = await checker.check(artifact, genericCheck);
-    rows.push({ id: r.id, kind: r.kind ?? "", ok: check.ok, errors: check.errors.slice(0, 3), ...stats! });
+    const generic = await checker.check(artifact, genericCheck);
+    const family = familyOf(r.kind);
+    const asked = family ? await checker.check(artifact, (run) => family.requestCheck(run, r.prompt)) : undefined;
+    const errors = [...generic.errors.slice(0, 2).map((e) => `generic: ${e}`), ...(asked?.errors ?? []).slice(0, 2).map((e) => `${r.kind}: ${e}`)];
+    rows.push({ id: r.id, kind: r.kind ?? "", ok: generic.ok && (asked?.ok ?? true), generic: generic.ok, family: asked?.ok, errors, ...stats! });
     onRow(rows.at(-1)!);
   }
   return rows;

@@ -1,7 +1,9 @@
-// npm run eval -- [--prompts FILE] [--limit N] [--out DIR] [engine options as in the CLI]
-// Generates an app for every request (id, kind, prompt per JSON line) with the
-// default model and checks each in Chromium with the generic check; prints the
-// pass rate overall and per kind, with tokens/s, and writes DIR/report.json.
+// npm run eval -- [--prompts FILE] [--heldout CORPUS.jsonl] [--limit N] [--out DIR] [engine options as in the CLI]
+// Generates an app for every request (id, kind, prompt per JSON line), plus one for
+// every held-out sample of a corpus file when given, with the default model; checks
+// each in Chromium with the generic check and its family's request check; prints
+// the pass rate overall and per kind, with tokens/s, and writes DIR/report.json.
+// --limit caps the prompts and the held-out samples each.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -9,11 +11,12 @@ import { DEFAULT_MODEL_DIR } from "../../engine/defaults.ts";
 import { Engine } from "../../engine/engine.ts";
 import { AppChecker } from "../../lib/app-check.ts";
 import { launchChromium } from "../../lib/chromium.ts";
-import { generateAndCheck, median, readRequests } from "./harness.ts";
+import { generateAndCheck, median, readHeldout, readRequests } from "./harness.ts";
 
 const { values } = parseArgs({
   options: {
     prompts: { type: "string", default: "../shared/eval/dev-prompts.jsonl" },
+    heldout: { type: "string" },
     limit: { type: "string" },
     out: { type: "string", default: "models/eval/out" },
     model: { type: "string", default: DEFAULT_MODEL_DIR },
@@ -22,7 +25,8 @@ const { values } = parseArgs({
   },
 });
 
-const requests = readRequests(values.prompts!, values.limit ? Number(values.limit) : undefined);
+const limit = values.limit ? Number(values.limit) : undefined;
+const requests = [...readRequests(values.prompts!, limit), ...(values.heldout ? readHeldout(values.heldout, limit) : [])];
 mkdirSync(values.out!, { recursive: true });
 const engine = await Engine.load(values.model!);
 const browser = await launchChromium();
@@ -40,12 +44,15 @@ for (const r of rows) {
   if (r.ok) byKind[r.kind].passed++;
 }
 const passed = rows.filter((r) => r.ok).length;
+const failedChecks = { generic: rows.filter((r) => !r.generic).length, family: rows.filter((r) => r.family === false).length };
 const report = {
   model: values.model,
   prompts: values.prompts,
+  heldout: values.heldout,
   passRate: passed / rows.length,
   passed,
   total: rows.length,
+  failedChecks,
   medianTokensPerSecond: median(rows.map((r) => r.tokensPerSecond)),
   medianForwardPasses: median(rows.map((r) => r.forwardPasses)),
   byKind,
@@ -53,4 +60,5 @@ const report = {
 };
 writeFileSync(join(values.out!, "report.json"), JSON.stringify(report, null, 2));
 console.log(`pass rate ${passed}/${rows.length} (${(report.passRate * 100).toFixed(1)}%), median ${report.medianTokensPerSecond} tokens/s`);
+console.log(`failed the generic check: ${failedChecks.generic}, failed their family's request check: ${failedChecks.family}`);
 for (const [kind, k] of Object.entries(byKind)) console.log(`  ${kind.padEnd(12)} ${k.passed}/${k.total}`);

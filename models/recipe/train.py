@@ -32,10 +32,11 @@ MAX_SPAN = 96
 MAX_SURPLUS = 16
 
 
-def load_split(data_dir, split):
+def load_split(data_dir, split, max_len):
+    """Token ids and the index of rows (start, request length, response length) that fit max_len."""
     tokens = np.fromfile(os.path.join(data_dir, f"{split}.bin"), dtype=np.uint16)
     index = np.fromfile(os.path.join(data_dir, f"{split}.idx"), dtype=np.int32).reshape(-1, 3)
-    return tokens, index  # index rows: start, request length, response length
+    return tokens, index[index[:, 1] + index[:, 2] <= max_len]
 
 
 class Batches:
@@ -160,6 +161,8 @@ def main():
     ap.add_argument("--d-model", type=int, default=256)
     ap.add_argument("--heads", type=int, default=4)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--max-len", type=int, default=0,
+                    help="train on a shorter canvas than the data's: rows longer than it are left out (0: the data's)")
     ap.add_argument("--infill-share", type=float, default=0.2, help="share of rows that train infilling (see MAX_SPAN)")
     args = ap.parse_args()
 
@@ -167,6 +170,8 @@ def main():
     torch.set_num_threads(args.threads)
     with open(os.path.join(args.data, "meta.json")) as f:
         meta = json.load(f)
+    if args.max_len:
+        meta["max_len"] = min(meta["max_len"], args.max_len)
     os.makedirs(args.out, exist_ok=True)
     ckpt_path = os.path.join(args.out, "last.pt")
     log = open(os.path.join(args.out, "train.log.jsonl"), "a")
@@ -189,8 +194,8 @@ def main():
         print(f"resumed at step {step} ({tokens_seen} tokens, {wall / 60:.1f} min)")
     print(f"{model.num_params() / 1e6:.2f}M parameters, device {device}")
 
-    train = Batches(*load_split(args.data, "train"), meta, args.batch_tokens, np.random.default_rng(step), infill_share=args.infill_share)
-    held = Batches(*load_split(args.data, "heldout"), meta, args.batch_tokens, np.random.default_rng(0))
+    train = Batches(*load_split(args.data, "train", meta["max_len"]), meta, args.batch_tokens, np.random.default_rng(step), infill_share=args.infill_share)
+    held = Batches(*load_split(args.data, "heldout", meta["max_len"]), meta, args.batch_tokens, np.random.default_rng(0))
 
     def save():
         tmp = ckpt_path + ".tmp"

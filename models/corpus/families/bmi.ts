@@ -5,7 +5,8 @@ import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import type { Rng } from "../rng.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import { button, exists, expectNumbers, labelled, looks, pickOption, setField, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 interface BmiOptions {
   theme: Theme;
@@ -224,69 +225,54 @@ export const bmi = defineFamily<BmiOptions>({
     { id: "imperial", requests: ["add imperial units too", "let me switch between metric and imperial"], appliesTo: (o) => o.units === "metric" && fits({ ...o, units: "switch", sliders: false }), apply: (o) => ({ ...o, units: "switch", sliders: false }) },
     { id: "live", requests: ["update the result as I type", "calculate it live without the button"], appliesTo: (o) => !o.live && fits({ ...o, live: true }), apply: (o) => ({ ...o, live: true }) },
   ],
-  async check({ frame }, o) {
-    const setValue = async (id: string, v: string) => {
-      const el = frame.locator(id);
-      if ((await el.getAttribute("type")) === "range")
-        await el.evaluate((e: HTMLInputElement, val) => {
-          e.value = val;
-          e.dispatchEvent(new Event("input", { bubbles: true }));
-        }, v);
-      else await el.fill(v);
-    };
-    const calc = async () => {
-      if (!o.live) await frame.locator("#calc").click();
-    };
-    const expect = async (want: string, cat: number, what: string) => {
-      const got = ((await frame.locator("#bmi").textContent()) ?? "").trim();
-      if (got !== want) throw new Error(`${what}: BMI shows "${got}", expected ${want}`);
-      if (o.category) {
-        const c = ((await frame.locator("#category").textContent()) ?? "").trim();
-        if (c !== o.names[cat]) throw new Error(`${what}: category "${c}", expected ${o.names[cat]}`);
-      }
-    };
-    const metric = async (kg: string, cm: string) => {
-      await setValue("#kg", kg);
-      await setValue("#cm", cm);
-      await calc();
-    };
-    const imperial = async (lb: string, ft: string, inch: string) => {
-      await setValue("#lb", lb);
-      await setValue("#ft", ft);
-      await setValue("#in", inch);
-      await calc();
-    };
-    if (o.units === "imperial") {
-      await imperial("154", "5", "9");
-      await expect("22.7", 1, "154 lb at 5 ft 9");
-      if (o.range && !((await frame.locator("#range").textContent()) ?? "").includes("125.")) throw new Error("the healthy range for 5 ft 9 is missing");
-      await imperial("220", "5", "7");
-      await expect("34.5", 3, "220 lb at 5 ft 7");
-    } else {
-      await metric("70", "175");
-      await expect("22.9", 1, "70 kg at 175 cm");
-      if (o.range) {
-        const r = (await frame.locator("#range").textContent()) ?? "";
-        if (!r.includes("56.7") || !r.includes("76.3")) throw new Error(`healthy range shows "${r}", expected 56.7 - 76.3`);
-      }
-      if (o.gauge) {
-        const left = await frame.locator("#marker").evaluate((e: HTMLElement) => parseFloat(e.style.left));
-        if (Math.abs(left - 31.5) > 1) throw new Error(`the gauge marker is at ${left}%, expected about 31.5%`);
-      }
-      await metric("100", "170");
-      await expect("34.6", 3, "100 kg at 170 cm");
-      await metric("50", "180");
-      await expect("15.4", 0, "50 kg at 180 cm");
-      if (o.colors) {
-        const color = await frame.locator("#category").evaluate((e) => getComputedStyle(e).color);
-        if (color !== "rgb(59, 130, 246)") throw new Error(`the underweight category is coloured ${color}`);
-      }
-      if (o.units === "switch") {
-        await frame.locator("#units").selectOption("imperial");
-        if (!(await frame.locator("#lb").isVisible())) throw new Error("switching to imperial does not show the pound field");
-        await imperial("154", "5", "9");
-        await expect("22.7", 1, "154 lb at 5 ft 9");
-      }
-    }
+  async check(app, o) {
+    await drive(app, { units: o.units, category: o.category, range: o.range, looks: o.colors || o.gauge });
+  },
+  async requestCheck(app, request) {
+    await drive(app, {
+      units: /switch|both/i.test(request) ? "switch" : /imperial|pound|feet/i.test(request) ? "imperial" : /metric|kg/i.test(request) ? "metric" : undefined,
+      category: /categor|underweight/i.test(request),
+      range: /healthy weight range|healthy range/i.test(request),
+      looks: /colou?r|gauge/i.test(request),
+    });
   },
 });
+
+interface Wants {
+  /** Which units to use; undefined: whichever the app has. */
+  units?: "metric" | "imperial" | "switch";
+  category: boolean;
+  range: boolean;
+  /** A colour or a gauge marker changes with the BMI. */
+  looks: boolean;
+}
+
+const CATEGORY = [/under/i, /normal|healthy/i, /over/i, /obes/i];
+
+/** Enter weights and heights like a user; the BMI (and category, range) must show. */
+async function drive({ frame }: AppUnderTest, want: Wants): Promise<void> {
+  const calc = button(frame, /calculate|compute/i);
+  const enter = async (values: [RegExp, string][], bmi: number, category: number) => {
+    for (const [label, v] of values) await setField(labelled(frame, label), v);
+    if (await exists(calc)) await calc.click();
+    await expectNumbers(frame, `${values.map(([, v]) => v).join(", ")} gives a BMI of ${bmi}`, [bmi], 0.06);
+    if (want.category && !CATEGORY[category].test(await visibleText(frame))) throw new Error(`a BMI of ${bmi} shows no category like ${CATEGORY[category].source}`);
+  };
+  const metric = (kg: string, cm: string, bmi: number, category: number) => enter([[/weight|kg/i, kg], [/height|cm/i, cm]], bmi, category);
+  const imperial = async () => {
+    await enter([[/weight|lb|pound/i, "154"], [/feet|ft/i, "5"], [/inch/i, "9"]], 22.7, 1);
+    if (want.range) await expectNumbers(frame, "the healthy range for 5 ft 9", [125.3, 168.6], 0.6);
+  };
+  const units = want.units ?? ((await exists(labelled(frame, /kg|kilo/i))) ? "metric" : "imperial");
+  if (units === "imperial") return imperial();
+  await metric("70", "175", 22.9, 1);
+  if (want.range) await expectNumbers(frame, "the healthy range for 175 cm", [56.7, 76.3], 0.6);
+  const normal = await looks(frame);
+  await metric("100", "170", 34.6, 3);
+  if (want.looks && (await looks(frame)) === normal) throw new Error("nothing but the text changes between a normal and an obese BMI");
+  await metric("50", "180", 15.4, 0);
+  if (units === "switch") {
+    await pickOption(labelled(frame, /unit/i), /imperial|lb/i);
+    await imperial();
+  }
+}

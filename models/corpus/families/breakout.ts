@@ -3,6 +3,7 @@ import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import type { Rng } from "../rng.ts";
 import { randomTheme, type Theme } from "../theme.ts";
+import { button, exists, scene, sceneChanges, visibleText } from "../tolerant.ts";
 import { defineFamily } from "../types.ts";
 
 interface BreakoutOptions {
@@ -307,5 +308,39 @@ export const breakout = defineFamily<BreakoutOptions>({
     if ((await text("#msg")) !== "" || (await text("#score")) !== "0") throw new Error("restarting does not reset the game");
     await aim(true);
     await wait(`/win/i.test(document.getElementById("msg").textContent)`, "no win message when all bricks are broken");
+  },
+  async requestCheck({ page, frame }, request) {
+    const game = frame.locator("canvas").or(frame.locator("body")).first();
+    const box = (await game.boundingBox())!;
+    await page.mouse.click(box.x + 5, box.y + 5);
+    // Before launch only the paddle moves; after it the ball does too.
+    const before = await scene(frame);
+    if (/keyboard|arrow/i.test(request) || !/mouse/i.test(request)) {
+      await page.keyboard.down("ArrowRight");
+      await frame.waitForTimeout(300);
+      await page.keyboard.up("ArrowRight");
+    }
+    if (/mouse/i.test(request) || !/keyboard|arrow/i.test(request)) await page.mouse.move(box.x + box.width - 10, box.y + box.height / 2, { steps: 4 });
+    await sceneChanges(frame, before, "the paddle does not move");
+    // A busy game loop can hold up a real click for long, so buttons get a click event.
+    const launch = async (name: RegExp) => {
+      const b = button(frame, name);
+      if (await exists(b)) await b.dispatchEvent("click");
+      else await page.keyboard.press(" ");
+    };
+    // A game that started on its own may be over by now: start it again.
+    if (/game over/i.test(await visibleText(frame))) await launch(/restart|again|start over|new game/i);
+    await launch(/^(start|launch|play)/i);
+    await sceneChanges(frame, await scene(frame), "the ball does not move");
+    if (/lives/i.test(request) && !/lives?\D{0,4}\d|\d\s*lives|\u2665|\u2764/i.test(await visibleText(frame))) throw new Error("no lives are shown");
+    if (/pause|\bP\b/.test(request)) {
+      await page.keyboard.press("p");
+      await frame.waitForTimeout(300);
+      const paused = await scene(frame);
+      await frame.waitForTimeout(500);
+      if ((await scene(frame)) !== paused) throw new Error("P does not pause the game");
+      await page.keyboard.press("p");
+      await sceneChanges(frame, paused, "P does not resume the game");
+    }
   },
 });

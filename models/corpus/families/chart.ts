@@ -2,6 +2,7 @@
 import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
+import { button, exists, scene, sceneChanges, shownNumbers, visibleText } from "../tolerant.ts";
 import { defineFamily } from "../types.ts";
 
 interface ChartOptions {
@@ -309,6 +310,26 @@ export const chart = defineFamily<ChartOptions>({
       await frame.locator("#reset").click();
       await expectBars(frame, o, o.sales, "after reset");
       if (o.edit === "inputs" && (await frame.getByLabel(o.months[i], { exact: true }).inputValue()) !== String(o.sales[i])) throw new Error("reset does not restore the inputs");
+    }
+  },
+  async requestCheck({ frame }, request) {
+    const start = await scene(frame);
+    const numbersBefore = await shownNumbers(frame);
+    const value = "987";
+    const inputs = frame.getByRole("spinbutton").filter({ visible: true });
+    if ((await inputs.count()) >= 6) await inputs.nth((await inputs.count()) - 2).fill(value);
+    else {
+      const month = frame.getByRole("combobox").first();
+      await month.selectOption({ index: 1 });
+      await inputs.first().fill(value);
+      await button(frame, /update|set|save|apply|change|submit/i).click();
+    }
+    const edited = await sceneChanges(frame, start, "editing a month's value does not change the chart");
+    if (/value labels|value shown on each bar/i.test(request) && !(await exists(frame.locator("canvas"))) && !(await visibleText(frame)).includes(value)) throw new Error("the bars show no value labels");
+    if (/total|average/i.test(request) && (!/total/i.test(await visibleText(frame)) || (await shownNumbers(frame)) === numbersBefore)) throw new Error("no total that follows the data");
+    if (/reset|restore/i.test(request)) {
+      await button(frame, /reset|restore/i).click();
+      await sceneChanges(frame, edited, "reset does not restore the data");
     }
   },
 });

@@ -2,6 +2,8 @@
 import { esc, jsStr, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
+import type { Frame } from "playwright-core";
+import { button, eventually, newLines, recordText, textField, until, visibleText } from "../tolerant.ts";
 import { defineFamily } from "../types.ts";
 
 interface ChatOptions {
@@ -181,14 +183,52 @@ export const chat = defineFamily<ChatOptions>({
     { id: "echo-bot", requests: ["make the bot repeat what I say", "make it an echo bot"], appliesTo: (o) => o.replies !== "echo", apply: (o) => ({ ...o, replies: "echo" }) },
   ],
   async check({ frame }, o) {
-    const input = frame.locator("input[type=text], textarea").first();
-    const bots = frame.locator(".bot");
-    const before = await bots.count();
-    await input.fill("hello there");
-    await input.press("Enter");
-    await frame.getByText("hello there", { exact: false }).first().waitFor({ timeout: 8000 });
-    await frame.waitForFunction((n) => document.querySelectorAll(".bot").length > n, before, { timeout: o.delayMs + 5000 });
-    const last = (await bots.last().textContent()) ?? "";
-    if (o.replies === "echo" && !last.includes("hello there")) throw new Error(`echo bot replied "${last}"`);
+    const reply = await send(frame, "hello there", o.delayMs + 5000);
+    if (o.replies === "echo" && !reply.some((l) => l.includes("hello there"))) throw new Error(`echo bot replied "${reply.join(" ")}"`);
+  },
+  async requestCheck({ frame }, request) {
+    const typing = /typing/i.test(request);
+    const reply = await send(frame, "hello there", 8000, typing);
+    if (/echo|repeat/i.test(request) && !reply.some((l) => l.includes("hello there"))) throw new Error(`the echo bot replied "${reply.join(" ")}"`);
+    if (/timestamp|time on each/i.test(request) && !/\d{1,2}:\d{2}/.test(await visibleText(frame))) throw new Error("the messages show no time");
+    if (/clear/i.test(request)) {
+      await button(frame, /clear|reset/i).click();
+      await until(frame, () => !document.body.innerText.includes("hello there"), null, "the clear button does not clear the chat");
+    }
   },
 });
+
+/** A line that is only a time ("10:42", "10:42 AM"). */
+const TIME_ONLY = /^\s*\d{1,2}:\d{2}(:\d{2})?\s*([ap]\.?m\.?)?\s*$/i;
+/** A typing indicator: "Bot is typing..." or just dots. */
+const INDICATOR = /typing|^\s*(\.{2,}|\u2026)\s*$/i;
+
+/**
+ * Send `text` from the message field (Enter, else the send button) and wait for the
+ * reply: the new lines of text other than the message itself, a typing indicator or a
+ * bare time. With `typing`, a typing indicator must show while the reply is on its way.
+ */
+async function send(frame: Frame, text: string, replyMs: number, typing = false): Promise<string[]> {
+  const before = await visibleText(frame);
+  const recorded = typing ? await recordText(frame) : null;
+  const field = textField(frame);
+  await field.fill(text);
+  await field.press("Enter");
+  const shown = (t: string) => document.body.innerText.includes(t);
+  await until(frame, shown, text, "").catch(async () => {
+    await button(frame, /send|submit/i).click();
+    await until(frame, shown, text, `the message "${text}" is not shown after sending it`);
+  });
+  const reply = await eventually(async () => {
+    const lines = newLines(before, await visibleText(frame));
+    const own = lines.findIndex((l) => l.includes(text));
+    if (own >= 0) lines.splice(own, 1);
+    const said = lines.filter((l) => !INDICATOR.test(l) && !TIME_ONLY.test(l));
+    return said.length ? said : undefined;
+  }, `no reply to "${text}"`, replyMs);
+  if (recorded) {
+    const [start, ...later] = await recorded();
+    if (!later.some((t) => newLines(start, t).some((l) => INDICATOR.test(l)))) throw new Error("no typing indicator while the bot answers");
+  }
+  return reply;
+}

@@ -3,7 +3,9 @@ import { esc, jsStr, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import type { Rng } from "../rng.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import { shownTime, timeChanges, timeText } from "../timer-steps.ts";
+import { button, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 interface ClockOptions {
   theme: Theme;
@@ -244,65 +246,88 @@ export const clock = defineFamily<ClockOptions>({
       apply: (o) => ({ ...o, zones: CITIES.slice(0, 3) }),
     },
   ],
-  async check({ frame }, o) {
-    const text = async (sel: string) => ((await frame.locator(sel).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
-    const nowParts = () => frame.evaluate(() => { const d = new Date(); return { h: d.getHours(), m: d.getMinutes(), y: d.getFullYear(), day: d.getDate() }; });
-    const parse = (t: string, twelve: boolean, where: string) => {
-      const r = twelve ? /^(\d{1,2}):(\d{2})(?::(\d{2}))? ?(AM|PM)$/i.exec(t) : /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(t);
-      if (!r) throw new Error(`${where} shows "${t}", not ${twelve ? "12" : "24"}-hour time`);
-      if (o.seconds !== (r[3] !== undefined) && where === "the clock") throw new Error(`the clock shows "${t}" (seconds: ${o.seconds})`);
-      let h = Number(r[1]);
-      if (twelve) {
-        if (h < 1 || h > 12) throw new Error(`bad 12-hour time "${t}"`);
-        h = (h % 12) + (r[4].toUpperCase() === "PM" ? 12 : 0);
-      } else if (h > 23) throw new Error(`bad 24-hour time "${t}"`);
-      return h * 60 + Number(r[2]);
-    };
-    const near = (a: number, b: number) => Math.min(Math.abs(a - b), 1440 - Math.abs(a - b)) <= 1;
-    const checkTime = async (twelve: boolean) => {
-      const n = await nowParts();
-      const t = await text("#time");
-      if (!near(parse(t, twelve, "the clock"), n.h * 60 + n.m)) throw new Error(`the clock shows "${t}" at ${n.h}:${n.m}`);
-    };
-    await checkTime(o.hour12);
-    const n = await nowParts();
-    if (o.date) {
-      const d = await text("#date");
-      if (!d.includes(String(n.y)) || !new RegExp(`(^|\\D)0?${n.day}(\\D|$)`).test(d)) throw new Error(`the date reads "${d}"`);
-    }
-    if (o.showZone) {
-      const z = await text("#zone");
-      const want = await frame.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
-      if (!z.includes(want)) throw new Error(`time zone reads "${z}", not ${want}`);
-    }
-    if (o.display === "segments" && (await frame.locator("#time .seg").count()) !== (o.seconds ? 3 : 2)) throw new Error("the time is not split into boxes");
-    if (o.greeting) {
-      const g = await text("#greeting");
-      const want = n.h < 12 ? "morning" : n.h < 18 ? "afternoon" : "evening";
-      if (!g.toLowerCase().includes(want)) throw new Error(`greeting "${g}" at hour ${n.h}`);
-    }
-    if (o.zones.length) {
-      const items = frame.locator("#zones li");
-      if ((await items.count()) !== o.zones.length) throw new Error(`${await items.count()} world clocks, not ${o.zones.length}`);
-      for (let i = 0; i < o.zones.length; i++) {
-        const [city, tz] = o.zones[i];
-        const t = ((await items.nth(i).textContent()) ?? "").replace(/\s+/g, " ").trim();
-        if (!t.startsWith(city)) throw new Error(`world clock ${i} reads "${t}", not ${city}`);
-        const want = await frame.evaluate((z) => { const p = new Intl.DateTimeFormat("en-US", { timeZone: z, hour: "numeric", minute: "numeric", hourCycle: "h23" }).formatToParts(new Date()); return Number(p.find((x) => x.type === "hour")!.value) * 60 + Number(p.find((x) => x.type === "minute")!.value); }, tz);
-        if (!near(parse(t.slice(city.length).trim(), o.hour12, city), want)) throw new Error(`${city} shows "${t}"`);
-      }
-    }
-    if (o.seconds) {
-      const t = await text("#time");
-      await frame.waitForFunction((s) => document.getElementById("time")!.textContent !== s, await frame.locator("#time").textContent(), { timeout: 2500 }).catch(() => {
-        throw new Error(`the seconds do not tick (still "${t}")`);
-      });
-    }
-    if (o.toggle) {
-      await frame.locator("#mode").click();
-      await checkTime(!o.hour12);
-      await frame.locator("#mode").click();
-      await checkTime(o.hour12);
-    }
+  async check(app, o) {
+    await drive(app, {
+      hour12: o.hour12,
+      seconds: o.seconds,
+      date: true,
+      weekday: o.date !== "iso",
+      toggle: o.toggle,
+      greeting: o.greeting,
+      cities: o.zones.map(([city]) => city),
+      zoneName: o.showZone,
+    });
+    if (o.display === "segments" && (await app.frame.locator("#time .seg").count()) !== (o.seconds ? 3 : 2)) throw new Error("the time is not split into boxes");
+  },
+  async requestCheck(app, request) {
+    await drive(app, {
+      hour12: /12-hour|am\/pm/i.test(request) ? true : /24/.test(request) && !/12/.test(request) ? false : undefined,
+      seconds: /second/i.test(request) ? true : /minutes only/i.test(request) ? false : undefined,
+      date: /date/i.test(request),
+      weekday: /weekday|day of the week/i.test(request),
+      toggle: /12 and 24|12\/24/i.test(request),
+      greeting: /greeting|good morning/i.test(request),
+      cities: CITIES.map(([city]) => city).filter((c) => request.includes(c)),
+      zoneName: /time zone/i.test(request),
+    });
   },
 });
+
+interface Wants {
+  /** 12-hour time with AM/PM (true), 24-hour time (false), or either. */
+  hour12?: boolean;
+  /** Seconds shown (and ticking), not shown, or either. */
+  seconds?: boolean;
+  date: boolean;
+  weekday: boolean;
+  toggle: boolean;
+  greeting: boolean;
+  /** Cities whose time must show too. */
+  cities: string[];
+  zoneName: boolean;
+}
+
+const CLOCK_TIME = /(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?/;
+
+/** Minutes since midnight of a time (12-hour with AM/PM or 24-hour), checking its format. */
+function minutesOf(t: RegExpExecArray, hour12: boolean | undefined, where: string): number[] {
+  const h = Number(t[1]);
+  if (hour12 === true && !t[4]) throw new Error(`${where} shows "${t[0]}", not 12-hour time with AM/PM`);
+  if (hour12 === false && (t[4] || h > 23)) throw new Error(`${where} shows "${t[0]}", not 24-hour time`);
+  if (t[4]) return [(h % 12) * 60 + Number(t[2]) + (/p/i.test(t[4]) ? 720 : 0)];
+  // Without AM/PM a time may still be a 12-hour one when the format is open.
+  return hour12 === false ? [h * 60 + Number(t[2])] : [h * 60 + Number(t[2]), ((h % 12) + 12) * 60 + Number(t[2])];
+}
+
+/** Read the clock like a user: it must show the current time (and date, zones, greeting as wanted). */
+async function drive({ frame }: AppUnderTest, want: Wants): Promise<void> {
+  const now = () => frame.evaluate(() => ({ m: new Date().getHours() * 60 + new Date().getMinutes(), y: new Date().getFullYear(), d: new Date().getDate(), day: new Date().toLocaleDateString("en-US", { weekday: "long" }), month: new Date().toLocaleDateString("en-US", { month: "long" }), tz: Intl.DateTimeFormat().resolvedOptions().timeZone }));
+  const near = (a: number, b: number) => Math.min(Math.abs(a - b), 1440 - Math.abs(a - b)) <= 1;
+  const expectTime = async (hour12: boolean | undefined) => {
+    const t = CLOCK_TIME.exec(await timeText(frame));
+    if (!t) throw new Error("the clock shows no time");
+    const n = await now();
+    if (!minutesOf(t, hour12, "the clock").some((m) => near(m, n.m))) throw new Error(`the clock shows "${t[0]}" at ${Math.floor(n.m / 60)}:${n.m % 60}`);
+    if (want.seconds !== undefined && want.seconds !== (t[3] !== undefined)) throw new Error(`the clock shows "${t[0]}" (seconds wanted: ${want.seconds})`);
+    return t;
+  };
+  const first = await expectTime(want.hour12);
+  const ticking = await shownTime(frame);
+  const n = await now();
+  const text = await visibleText(frame);
+  if (want.date && !(new RegExp(`(^|\\D)0?${n.d}(\\D|$)`).test(text) && (text.includes(String(n.y)) || text.includes(n.month.slice(0, 3))))) throw new Error("the clock shows no date");
+  if (want.weekday && !text.includes(n.day.slice(0, 3))) throw new Error(`the date does not name the weekday (${n.day})`);
+  if (want.greeting && !new RegExp(`good ${n.m < 720 ? "morning" : n.m < 1080 ? "afternoon" : "evening"}`, "i").test(text)) throw new Error("no greeting for the time of day");
+  if (want.zoneName && !text.includes(n.tz)) throw new Error(`the time zone (${n.tz}) is not named`);
+  for (const city of want.cities) {
+    const after = (await timeText(frame)).split(city)[1];
+    if (after === undefined || !CLOCK_TIME.test(after)) throw new Error(`no time shown for ${city}`);
+  }
+  if (want.seconds) await timeChanges(frame, ticking, "the seconds do not tick");
+  if (want.toggle) {
+    const format = (t: RegExpExecArray) => Boolean(t[4]);
+    await button(frame, /12|24|format|toggle|switch/i).click();
+    const switched = await expectTime(undefined);
+    if (format(switched) === format(first)) throw new Error("the 12/24 hour button does not switch the format");
+  }
+}

@@ -5,7 +5,9 @@ import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import type { Rng } from "../rng.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import type { Frame, Locator } from "playwright-core";
+import { button, eventually, exists, numbers, textChanges, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 type Cat = "length" | "weight" | "temperature" | "volume" | "speed";
 type Unit = [key: string, name: string, factor: number];
@@ -257,49 +259,95 @@ export const converter = defineFamily<ConverterOptions>({
     { id: "live", requests: ["convert as I type", "remove the convert button and update live"], appliesTo: (o) => !o.live && fits({ ...o, live: true }), apply: (o) => ({ ...o, live: true }) },
     { id: "add-temperature", requests: ["add temperature too", "also convert temperatures"], appliesTo: (o) => !o.cats.includes("temperature") && fits({ ...o, cats: [...o.cats, "temperature"], units: { ...o.units, temperature: UNITS.temperature } }), apply: (o) => ({ ...o, cats: [...o.cats, "temperature"], units: { ...o.units, temperature: UNITS.temperature } }) },
   ],
-  async check({ frame }, o) {
-    const tol = Math.pow(10, -o.decimals);
-    const expected = (cat: Cat, v: number, a: Unit, b: Unit) => (cat === "temperature" ? tempF(v, a[0], b[0]) : (v * a[2]) / b[2]);
-    const near = (got: number, want: number) => Math.abs(got - want) <= tol * 0.51 + Math.abs(want) * 1e-9;
-    const trigger = async () => {
-      if (!o.live) await frame.locator("#convert").click();
-    };
-    for (const [i, cat] of o.cats.entries()) {
-      if (o.cats.length > 1) {
-        if (o.picker === "tabs") await frame.getByRole("button", { name: CAT_NAMES[cat], exact: true }).click();
-        else await frame.locator("#cat").selectOption(cat);
-      }
-      const [a, b] = cat === "temperature" ? [UNITS.temperature[0], UNITS.temperature[1]] : [o.units[cat][i % 2 ? 0 : 1], o.units[cat][i % 2 ? 1 : 0]];
-      const v = cat === "temperature" ? 100 : 3;
-      const want = expected(cat, v, a, b);
-      let got: number;
-      if (o.design === "twoway") {
-        await frame.locator("#ua").selectOption(a[0]);
-        await frame.locator("#ub").selectOption(b[0]);
-        await frame.locator("#a").fill(String(v));
-        got = parseFloat(await frame.locator("#b").inputValue());
-        if (!near(got, want)) throw new Error(`${v} ${a[1]} shows ${got} ${b[1]}, expected ${want}`);
-        await frame.locator("#b").fill(String(v));
-        const back = parseFloat(await frame.locator("#a").inputValue());
-        const wantBack = expected(cat, v, b, a);
-        if (!near(back, wantBack)) throw new Error(`typing ${v} ${b[1]} shows ${back} ${a[1]}, expected ${wantBack}`);
-        continue;
-      }
-      await frame.locator("#from").selectOption(a[0]);
-      if (o.design === "fromto") await frame.locator("#to").selectOption(b[0]);
-      await frame.locator("#value").fill(String(v));
-      await trigger();
-      const read = async () =>
-        parseFloat(((await frame.locator(o.design === "list" ? `#results [data-unit="${b[0]}"]` : "#result").textContent()) ?? "").replace(/[^\d.eE+-]/g, ""));
-      got = await read();
-      if (!near(got, want)) throw new Error(`${v} ${a[1]} shows ${got} ${b[1]}, expected ${want}`);
-      if (o.swap) {
-        await frame.locator("#swap").click();
-        if ((await frame.locator("#from").inputValue()) !== b[0]) throw new Error("swap did not swap the units");
-        const back = await read();
-        const wantBack = expected(cat, v, b, a);
-        if (!near(back, wantBack)) throw new Error(`after swap ${v} ${b[1]} shows ${back} ${a[1]}, expected ${wantBack}`);
-      }
-    }
+  async check(app, o) {
+    await drive(app, { cats: o.cats, swap: o.swap && o.design === "fromto", twoway: o.design === "twoway" });
+  },
+  async requestCheck(app, request) {
+    const cats = (Object.keys(UNITS) as Cat[]).filter((c) => new RegExp(c === "weight" ? "weight|mass" : c === "length" ? "length|distance" : c, "i").test(request));
+    await drive(app, { cats, swap: /swap/i.test(request), twoway: /both ways|linked/i.test(request) });
   },
 });
+
+interface Wants {
+  /** The categories to convert in; none: whatever the app shows. */
+  cats: Cat[];
+  swap: boolean;
+  /** Two linked fields that convert both ways. */
+  twoway: boolean;
+}
+
+/** The unit an option's label names ("Meters", "metres (m)", "km"), if it is one of `cat`'s. */
+function unitOf(label: string, cat: Cat): Unit | undefined {
+  const l = label.toLowerCase().replace(/metre/g, "meter").replace(/litre/g, "liter").replace(/\(.*\)|\u00b0/g, "").trim();
+  return UNITS[cat].find(([key, name]) => [key.toLowerCase(), name.toLowerCase(), name.toLowerCase().replace(/s$/, "")].includes(l));
+}
+
+const near = (got: number, want: number) => Math.abs(got - want) <= Math.max(0.006, Math.abs(want) * 0.002);
+
+/** Convert like a user in each wanted category: pick it, pick two units, type a value; the result must show. */
+async function drive({ frame }: AppUnderTest, want: Wants): Promise<void> {
+  for (const cat of want.cats.length ? want.cats : (Object.keys(UNITS) as Cat[])) {
+    const name = new RegExp(`^${CAT_NAMES[cat]}$`, "i");
+    const tab = button(frame, name);
+    if (await exists(tab)) await tab.click();
+    else {
+      const picker = frame.getByRole("combobox").filter({ has: frame.getByRole("option", { name }) }).first();
+      if (await exists(picker)) await picker.selectOption({ label: CAT_NAMES[cat] });
+    }
+    const selects: Locator[] = [];
+    const labels: string[][] = [];
+    for (const select of await frame.getByRole("combobox").filter({ visible: true }).all()) {
+      const options = await select.locator("option").allTextContents();
+      if (options.filter((t) => unitOf(t, cat)).length < 2) continue;
+      selects.push(select);
+      labels.push(options);
+    }
+    if (!selects.length) {
+      if (want.cats.length) throw new Error(`no ${cat} units to pick`);
+      continue;
+    }
+    await convert(frame, cat, selects, labels, want);
+    if (!want.cats.length) return;
+  }
+}
+
+/** One conversion between two units of `cat` with the unit selects found, checking the result. */
+async function convert(frame: Frame, cat: Cat, selects: Locator[], labels: string[][], want: Wants): Promise<void> {
+  const from = labels[0].find((t) => unitOf(t, cat) === UNITS[cat][0])!;
+  const to = labels.at(-1)!.find((t) => unitOf(t, cat) && unitOf(t, cat) !== UNITS[cat][0] && (cat !== "temperature" || unitOf(t, cat)![0] === "F"))!;
+  const [a, b] = [unitOf(from, cat)!, unitOf(to, cat)!];
+  const v = cat === "temperature" ? 100 : 3;
+  const result = cat === "temperature" ? tempF(v, a[0], b[0]) : (v * a[2]) / b[2];
+  const fields = frame.locator("input[type=number]:visible, input[type=text]:visible, input:not([type]):visible");
+  const calc = button(frame, /convert|calculate/i);
+  const shownNumbers = (typed: number) =>
+    frame.evaluate((typed) => {
+      const fields = Array.from(document.querySelectorAll("input")).filter((e, i) => i !== typed && e.offsetParent);
+      return document.body.innerText + " " + fields.map((e) => e.value).join(" ");
+    }, typed).then(numbers);
+  const expect = async (typed: number, value: number, what: string) => {
+    if (await exists(calc)) await calc.click();
+    let shown: number[] = [];
+    await eventually(async () => ((shown = await shownNumbers(typed)).some((n) => near(n, value)) ? true : undefined), "").catch(() => {
+      throw new Error(`${what}: expected ${value}, the app shows ${shown.join(" ")}`);
+    });
+  };
+  await selects[0].selectOption({ label: from });
+  if (selects.length > 1) await selects[selects.length - 1].selectOption({ label: to });
+  await fields.first().fill(String(v));
+  const typed = await fields.first().evaluate((e) => Array.from(document.querySelectorAll("input")).indexOf(e as HTMLInputElement));
+  await expect(typed, result, `${v} ${a[1]} in ${b[1]}`);
+  if (want.twoway) {
+    await fields.nth(1).fill(String(result));
+    const other = await fields.nth(1).evaluate((e) => Array.from(document.querySelectorAll("input")).indexOf(e as HTMLInputElement));
+    await expect(other, v, `${result} ${b[1]} typed in the second field, in ${a[1]}`);
+  }
+  if (want.swap) {
+    const before = await visibleText(frame);
+    await button(frame, /swap|\u21c4|\u21c6|\u2194/i).click();
+    const now = await selects[0].evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text);
+    if (now !== to) throw new Error(`after swap the first unit is ${now}, not ${to}`);
+    if (await exists(calc)) await calc.click();
+    await textChanges(frame, before, "swapping the units does not change the result");
+  }
+}

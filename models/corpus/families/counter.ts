@@ -5,7 +5,8 @@ import { esc, jsStr, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import type { Rng } from "../rng.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import { button, numbers, storageHolds, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 interface CounterOptions {
   theme: Theme;
@@ -245,78 +246,99 @@ export const counter = defineFamily<CounterOptions>({
     { id: "add-keyboard", requests: ["add arrow key shortcuts", "let me use the keyboard to count"], appliesTo: (o) => !o.keyboard && !o.names.length, apply: (o) => ({ ...o, keyboard: true }) },
     { id: "add-persist", requests: ["save the count in localStorage", "remember the count after a reload"], appliesTo: (o) => !o.persist, apply: (o) => ({ ...o, persist: true }) },
   ],
-  async check({ page, frame }, o) {
-    const num = async (sel: string) => {
-      const t = ((await frame.locator(sel).first().textContent()) ?? "").trim();
-      if (!/^-?\d+$/.test(t)) throw new Error(`${sel} shows "${t}", not a number`);
-      return Number(t);
-    };
-    const single = !o.names.length;
-    const scope = single ? frame.locator(".app") : frame.locator(".counter").first();
-    const valueSel = single ? "#count" : ".counter .value";
-    const inc = scope.locator(single ? "#inc" : ".inc");
-    const dec = scope.locator(single ? "#dec" : ".dec");
-    let v = await num(valueSel);
-    if (v !== o.start) throw new Error(`starts at ${v}, expected ${o.start}`);
-    const expect = async (want: number, what: string) => {
-      const got = await num(valueSel);
-      if (got !== want) throw new Error(`after ${what} the count is ${got}, expected ${want}`);
-      v = want;
-    };
-    await inc.click();
-    await inc.click();
-    await expect(o.start + 2, "two clicks on plus");
-    if (!single) {
-      const other = await num(".counter:nth-child(2) .value");
-      if (other !== o.start) throw new Error("clicking one counter changed another");
-    }
-    if (o.minus) {
-      await dec.click();
-      await expect(v - 1, "a click on minus");
-    }
-    if (o.colors && v > 0) {
-      const cls = await frame.locator(valueSel).first().getAttribute("class");
-      if (!cls?.includes("pos")) throw new Error("a positive count is not coloured");
-    }
-    if (o.step) {
-      await frame.locator("#step").fill("5");
-      await inc.click();
-      await expect(v + 5, "plus with step 5");
-      await frame.locator("#step").fill("1");
-    }
-    if (o.keyboard) {
-      await frame.locator("h1").click();
-      await page.keyboard.press("ArrowUp");
-      await expect(v + 1, "the up arrow key");
-      if (o.minus) {
-        await page.keyboard.press("ArrowDown");
-        await expect(v - 1, "the down arrow key");
-      }
-    }
-    if (o.persist) {
-      const saved = await frame.evaluate((k) => localStorage.getItem(k), o.storageKey);
-      if (!saved || !saved.includes(String(v))) throw new Error(`localStorage holds ${saved}, the count is ${v}`);
-    }
-    if (o.floor) {
-      for (let i = 0; i < v + 2; i++) await dec.click();
-      await expect(0, "counting down past zero");
-    }
-    if (o.colors && o.minus) {
-      for (let i = 0; i < v + 2; i++) await dec.click();
-      const cls = await frame.locator(valueSel).first().getAttribute("class");
-      if (!cls?.includes("neg")) throw new Error("a negative count is not coloured");
-      v = await num(valueSel);
-    }
-    if (o.reset) {
-      if (o.keyboard) {
-        await inc.click();
-        await frame.locator("h1").click();
-        await page.keyboard.press("r");
-        await expect(o.start, "the R key");
-      }
-      await inc.click();
-      await frame.locator("#reset").click();
-      await expect(o.start, "reset");
-    }
+  async check(app, o) {
+    await drive(app, o);
+  },
+  async requestCheck(app, request) {
+    const floor = /no negative|below zero/i.test(request);
+    await drive(app, {
+      minus: floor || /minus|decrement|down|separate counters|one counter each/i.test(request),
+      reset: /reset/i.test(request),
+      step: /step/i.test(request),
+      keyboard: /keyboard|arrow key/i.test(request),
+      floor,
+      colors: /colou?r|green|red/i.test(request),
+      persist: /local ?storage|saved/i.test(request),
+      start: Number(/starting value of (\d+)/i.exec(request)?.[1] ?? 0),
+    });
   },
 });
+
+interface Wants {
+  minus: boolean;
+  reset: boolean;
+  step: boolean;
+  keyboard: boolean;
+  floor: boolean;
+  colors: boolean;
+  persist: boolean;
+  start: number;
+}
+
+const INC = /increase|increment|plus|^\+|add|up\b/i;
+const DEC = /decrease|decrement|minus|^[-\u2212\u2013]|subtract|down\b/i;
+
+/** Count with the (first) counter's buttons and keys, using each wanted feature. */
+async function drive({ page, frame }: AppUnderTest, want: Wants): Promise<void> {
+  const inc = button(frame, INC);
+  const dec = button(frame, DEC);
+  // The count is the number on the page that two clicks on plus raise by two.
+  const before = numbers(await visibleText(frame));
+  await inc.click();
+  await inc.click();
+  const after = numbers(await visibleText(frame));
+  const at = after.findIndex((n, i) => after.length === before.length && n - before[i] === 2);
+  if (at < 0) throw new Error("no number on the page goes up by two after two clicks on plus");
+  if (before[at] !== want.start) throw new Error(`the count starts at ${before[at]}, not ${want.start}`);
+  const count = async () => numbers(await visibleText(frame))[at];
+  let v = after[at];
+  const expectCount = async (n: number, what: string) => {
+    const got = await count();
+    if (got !== n) throw new Error(`after ${what} the count is ${got}, expected ${n}`);
+    v = n;
+  };
+  // The colour of the element that shows the count (not a button's label).
+  const colour = () =>
+    frame.evaluate((n) => {
+      const el = Array.from(document.querySelectorAll("body *")).find((e) => !e.children.length && !e.closest("button") && e.textContent!.trim() === String(n));
+      return el ? getComputedStyle(el).color : "";
+    }, v);
+  if (want.minus) {
+    await dec.click();
+    await expectCount(v - 1, "a click on minus");
+  }
+  if (want.step) {
+    const step = frame.getByRole("spinbutton").first();
+    await step.fill("5");
+    await inc.click();
+    await expectCount(v + 5, "plus with a step of 5");
+    await step.fill("1");
+  }
+  if (want.keyboard) {
+    await frame.locator("body").click({ position: { x: 2, y: 2 } });
+    await page.keyboard.press("ArrowUp");
+    await expectCount(v + 1, "the up arrow key");
+    if (want.minus) {
+      await page.keyboard.press("ArrowDown");
+      await expectCount(v - 1, "the down arrow key");
+    }
+  }
+  if (want.persist && !(await storageHolds(frame, String(v)))) throw new Error(`the count ${v} is not saved to localStorage`);
+  if (want.floor) {
+    for (let i = v + 2; i > 0; i--) await dec.click();
+    await expectCount(0, "counting down past zero");
+  }
+  if (want.colors && want.minus) {
+    for (; v <= 0; v++) await inc.click();
+    await expectCount(v, "counting up above zero");
+    const positive = await colour();
+    for (; v >= 0; v--) await dec.click();
+    await expectCount(v, "counting down below zero");
+    if ((await colour()) === positive) throw new Error("positive and negative counts have the same colour");
+  }
+  if (want.reset) {
+    await inc.click();
+    await button(frame, /reset|clear|zero/i).click();
+    await expectCount(want.start, "reset");
+  }
+}

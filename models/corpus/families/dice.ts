@@ -3,7 +3,9 @@
 import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import type { Frame } from "playwright-core";
+import { button, eventually, exists, labelled, looks, newLines, numbers, REACT_MS, setField, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 interface DiceOptions {
   theme: Theme;
@@ -243,61 +245,96 @@ export const dice = defineFamily<DiceOptions>({
     { id: "add-keyboard", requests: ["roll with the space bar", "add a keyboard shortcut to roll"], appliesTo: (o) => !o.keyboard && extras({ ...o, keyboard: true }) <= MAX_EXTRAS, apply: (o) => ({ ...o, keyboard: true }) },
     { id: "use-pips", requests: ["show dots instead of numbers", "make the dice look like real dice with pips"], appliesTo: (o) => o.face !== "pips" && !o.sides && extras({ ...o, face: "pips" }) <= MAX_EXTRAS, apply: (o) => ({ ...o, face: "pips" }) },
   ],
-  async check({ page, frame }, o) {
-    const settle = () => frame.waitForFunction(() => !document.querySelector(".rolling"), null, { timeout: 3000 });
-    const read = async () => {
-      await settle();
-      return frame.evaluate(() => Array.from(document.querySelectorAll("#dice .die")).map((d) => Number(d.getAttribute("aria-label") || d.textContent)));
-    };
-    const rollBtn = frame.getByRole("button", { name: o.rollLabel, exact: true });
-    const histLen = () => frame.locator("#history li").count();
-    const first = await read();
+  async check(app, o) {
+    const first = await settled(app.frame);
     if (first.length !== o.initial) throw new Error(`${first.length} dice at first, not ${o.initial}`);
-    if (o.control === "select") await frame.locator("#count").selectOption("3");
-    else if (o.control === "number") await frame.locator("#count").fill("3");
-    else for (let i = o.initial; i < 3; i++) await frame.getByRole("button", { name: "More dice" }).click();
-    const sides = o.sides ? 20 : 6;
-    if (o.sides) await frame.locator("#sides").selectOption("20");
-    const seen: number[] = [];
-    const h0 = o.history ? await histLen() : 0;
-    const rolls = o.animate ? 3 : 5;
-    for (let r = 0; r < rolls; r++) {
-      await rollBtn.click();
-      const v = await read();
-      if (v.length !== 3) throw new Error(`${v.length} dice after choosing 3`);
-      for (const x of v) if (!(Number.isInteger(x) && x >= 1 && x <= sides)) throw new Error(`a d${sides} shows "${x}"`);
-      if (o.total) {
-        const t = (await frame.locator("#total").textContent()) ?? "";
-        const sum = v.reduce((a, b) => a + b, 0);
-        if (!new RegExp(`(^|\\D)${sum}(\\D|$)`).test(t)) throw new Error(`total reads "${t}" for ${v.join("+")}`);
-      }
-      seen.push(...v);
-    }
-    if (new Set(seen).size < 2) throw new Error(`the dice never change: ${seen.join(",")}`);
-    if (o.sides && !seen.some((x) => x > 6)) throw new Error(`d20 rolls never exceed 6: ${seen.join(",")}`);
-    if (o.history) {
-      const h = await histLen();
-      if (h - h0 !== rolls) throw new Error(`history grew by ${h - h0} after ${rolls} rolls`);
-    }
-    if (o.hold) {
-      await frame.locator("#dice .die").first().click();
-      const kept = (await read())[0];
-      for (let r = 0; r < 2; r++) {
-        await rollBtn.click();
-        const v = await read();
-        if (v[0] !== kept) throw new Error(`a held die changed from ${kept} to ${v[0]}`);
-      }
-      if (!(await frame.locator("#dice .die").first().evaluate((d) => d.classList.contains("held")))) throw new Error("the held die is not marked");
-    }
-    if (o.keyboard) {
-      await frame.locator("h1").click();
-      const before = JSON.stringify(await read());
-      let changed = false;
-      for (let r = 0; r < 3 && !changed; r++) {
-        await page.keyboard.press("Space");
-        changed = JSON.stringify(await read()) !== before;
-      }
-      if (!changed) throw new Error("Space does not roll");
-    }
+    await drive(app, { count: true, sides: o.sides, total: o.total, history: o.history, hold: o.hold, keyboard: o.keyboard });
+  },
+  async requestCheck(app, request) {
+    await drive(app, {
+      count: /(to|up to) (\w+) dice/i.test(request),
+      sides: /d20|die type/i.test(request),
+      total: /total|sum/i.test(request),
+      history: /history|previous rolls/i.test(request),
+      hold: /hold|keep/i.test(request),
+      keyboard: /space|keyboard/i.test(request),
+    });
   },
 });
+
+type Wants = Record<"count" | "sides" | "total" | "history" | "hold" | "keyboard", boolean>;
+
+/**
+ * The values the dice show, where the app lets them be read: an aria-label with the
+ * number, a die character (\u2680 to \u2685), or a number in an element named die/dice.
+ * Marks each die it reads with a data-face attribute.
+ */
+function faces(frame: Frame): Promise<number[]> {
+  return frame.evaluate(() =>
+    Array.from(document.querySelectorAll("body *"))
+      .map((e) => {
+        const label = e.getAttribute("aria-label") ?? "";
+        const text = e.children.length ? "" : (e.textContent ?? "").trim();
+        const named = /die|dice/i.test(`${e.className} ${e.id} ${e.parentElement?.className} ${e.parentElement?.id}`);
+        const v = /^\d+$/.test(label) ? Number(label) : /^[\u2680-\u2685]$/.test(text) ? text.charCodeAt(0) - 0x267f : named && /^\d+$/.test(text) ? Number(text) : 0;
+        if (v) e.setAttribute("data-face", "");
+        return v;
+      })
+      .filter((v) => v > 0),
+  );
+}
+
+/** The faces once no die is rolling (an animation may show passing faces). */
+async function settled(frame: Frame): Promise<number[]> {
+  await frame.waitForFunction(() => !document.querySelector(".rolling, .shaking, .shake"), null, { timeout: REACT_MS }).catch(() => {});
+  return faces(frame);
+}
+
+/** Roll like a user (3 dice where the number can be chosen); what the dice show must change, within their range. */
+async function drive({ page, frame }: AppUnderTest, want: Wants): Promise<void> {
+  const roll = button(frame, /roll|throw/i);
+  const shown = async () => `${await visibleText(frame)}|${await looks(frame)}|${(await faces(frame)).join()}`;
+  const rollAndRead = async (act: () => Promise<void>) => {
+    const before = await shown();
+    await act();
+    // A roll may show the same faces again, so no change is no failure yet.
+    await eventually(async () => ((await shown()) !== before) || undefined, "", 800).catch(() => undefined);
+    await frame.waitForTimeout(300);
+    return settled(frame);
+  };
+  if (want.count) {
+    const count = labelled(frame, /dice|count|number/i);
+    if (await exists(count)) await setField(count, "3");
+    // Else more/fewer buttons: step towards 3 dice, rolling to see how many there are.
+    else
+      for (let n = (await rollAndRead(() => roll.click())).length, i = 0; n !== 3 && i < 6; i++) {
+        await button(frame, n < 3 ? /more|add|increase|^\+$/i : /fewer|less|remove|decrease|^[-\u2212]$/i).click();
+        n = (await rollAndRead(() => roll.click())).length;
+      }
+  }
+  if (want.sides) await frame.getByRole("combobox").filter({ has: frame.getByRole("option", { name: "d20" }) }).first().selectOption({ label: "d20" });
+  const sides = want.sides ? 20 : 6;
+  const before = await visibleText(frame);
+  const seen: string[] = [];
+  for (let r = 0; r < 4; r++) {
+    const v = await rollAndRead(() => roll.click());
+    seen.push(`${await shown()}`);
+    if (!v.length) continue;
+    if (want.count && v.length !== 3) throw new Error(`${v.length} dice after choosing 3`);
+    if (v.some((x) => x > sides)) throw new Error(`a d${sides} shows ${v.join(", ")}`);
+    if (want.total && !numbers(await visibleText(frame)).includes(v.reduce((a, b) => a + b, 0))) throw new Error(`no total of ${v.join(" + ")}`);
+  }
+  if (new Set(seen).size < 2) throw new Error("the dice never change when rolled");
+  if (want.history && newLines(before, await visibleText(frame)).length < 3) throw new Error("four rolls do not show a history of rolls");
+  if (want.hold) {
+    const kept = (await faces(frame))[0];
+    await frame.locator("[data-face]").first().click();
+    for (let r = 0; r < 2; r++) if ((await rollAndRead(() => roll.click()))[0] !== kept) throw new Error("a held die changes when rolled");
+  }
+  if (want.keyboard) {
+    await frame.locator("body").click({ position: { x: 2, y: 2 } });
+    const before = await shown();
+    for (let r = 0; r < 3 && (await shown()) === before; r++) await rollAndRead(() => page.keyboard.press("Space"));
+    if ((await shown()) === before) throw new Error("Space does not roll");
+  }
+}

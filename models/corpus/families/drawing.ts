@@ -2,7 +2,9 @@
 import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import type { Frame, Page } from "playwright-core";
+import { button, exists, setField, until, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 interface DrawingOptions {
   theme: Theme;
@@ -139,22 +141,13 @@ function render(o: DrawingOptions): string {
   return page({ title: esc(o.title), theme: o.theme, css: css(o), body: body(o), script: o.style === "class" ? scriptClass(o) : scriptFunctions(o) });
 }
 
-type Frame = import("playwright-core").Frame;
-type Page = import("playwright-core").Page;
-
-/** Polls `fn` in the app frame until it returns true; throws `message` after `ms`. */
-async function until<A>(frame: Frame, fn: (arg: A) => boolean, arg: A, ms: number, message: string): Promise<void> {
-  for (const end = Date.now() + ms; !(await frame.evaluate(fn as (arg: unknown) => boolean, arg as unknown)); ) {
-    if (Date.now() > end) throw new Error(message);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** The RGBA values of the canvas at (200, y) for each y. */
+/** The RGBA values of the (first) canvas under the page point (200, y) of its box, for each y. */
 async function pixels(frame: Frame, ...ys: number[]): Promise<number[][]> {
   return frame.evaluate((ys) => {
-    const ctx = (document.getElementById("canvas") as HTMLCanvasElement).getContext("2d")!;
-    return ys.map((y) => Array.from(ctx.getImageData(200, y, 1, 1).data));
+    const canvas = document.querySelector("canvas")!;
+    const box = canvas.getBoundingClientRect();
+    const scale = canvas.width / box.width;
+    return ys.map((y) => Array.from(canvas.getContext("2d")!.getImageData(Math.round(200 * scale), Math.round(y * scale), 1, 1).data));
   }, ys);
 }
 
@@ -166,14 +159,66 @@ function same(a: number[], b: number[]): boolean {
   return a.every((v, i) => Math.abs(v - b[i]) <= 6);
 }
 
+/** Drag the mouse across the canvas at height y (from x 80 to 320 of its box). */
 async function stroke(page: Page, frame: Frame, y: number): Promise<void> {
-  const box = await frame.locator("#canvas").boundingBox();
+  const box = await frame.locator("canvas").first().boundingBox();
   if (!box) throw new Error("no canvas on the page");
   await page.mouse.move(box.x + 80, box.y + y);
   await page.mouse.down();
   await page.mouse.move(box.x + 200, box.y + y, { steps: 4 });
   await page.mouse.move(box.x + 320, box.y + y, { steps: 4 });
   await page.mouse.up();
+}
+
+type Wants = Record<"size" | "sizeLabel" | "palette" | "eraser" | "undo" | "clear", boolean>;
+
+/** Draw like a user: pick red (and a brush of 20 where wanted) and drag across; the stroke must show (and each wanted tool work). */
+async function drive({ page, frame }: AppUnderTest, want: Wants): Promise<void> {
+  await until(frame, () => document.querySelector("canvas")!.getBoundingClientRect().width > 350, null, "the canvas is missing or too small");
+  const [bg] = await pixels(frame, 100);
+  const red = hex("#ff0000");
+  await setField(frame.locator("input[type=color]").first(), "#ff0000");
+  if (want.size) {
+    await setField(frame.locator("input[type=range], input[type=number]").first(), "20");
+    if (want.sizeLabel && !/(^|\D)20(\D|$)/.test(await visibleText(frame))) throw new Error("the brush size is not shown as 20");
+  }
+  await stroke(page, frame, 100);
+  const [mid, inner, outer] = await pixels(frame, 100, 106, 116);
+  if (!same(mid, red)) throw new Error(`the stroke is not red: ${mid}`);
+  if (want.size && !same(inner, red)) throw new Error("the brush is thinner than the chosen size");
+  if (want.size && !same(outer, bg)) throw new Error("the brush is thicker than the chosen size");
+  if (want.palette) {
+    // Swatches: buttons that show a colour and no text.
+    const swatch = frame.getByRole("button").filter({ visible: true }).filter({ hasNotText: /\w/ }).nth(1);
+    const colour = (await swatch.evaluate((e) => getComputedStyle(e).backgroundColor)).match(/\d+/g)!.slice(0, 3).map(Number).concat(255);
+    await swatch.click();
+    await stroke(page, frame, 160);
+    const [p] = await pixels(frame, 160);
+    if (!same(p, colour)) throw new Error(`after picking the swatch ${colour} the stroke is ${p}`);
+  }
+  if (want.undo) {
+    await stroke(page, frame, 220);
+    if (same((await pixels(frame, 220))[0], bg)) throw new Error("the second stroke did not draw");
+    await button(frame, /undo/i).click();
+    const [second, first] = await pixels(frame, 220, 100);
+    if (!same(second, bg)) throw new Error("undo does not remove the last stroke");
+    if (!same(first, red)) throw new Error("undo removed more than the last stroke");
+  }
+  if (want.eraser) {
+    const eraser = button(frame, /eras/i);
+    await eraser.click();
+    await stroke(page, frame, 100);
+    const [erased] = await pixels(frame, 100);
+    if (!same(erased, bg)) throw new Error(`the eraser leaves ${erased}`);
+    const brush = button(frame, /brush|pen|draw/i);
+    await ((await exists(brush)) ? brush : eraser).click();
+    await stroke(page, frame, 100);
+    if (same((await pixels(frame, 100))[0], bg)) throw new Error("turning the eraser off does not draw again");
+  }
+  if (want.clear) {
+    await button(frame, /clear/i).click();
+    if (!same((await pixels(frame, 100))[0], bg)) throw new Error("clear leaves the drawing");
+  }
 }
 
 const OPTIONAL = ["sizeLabel", "palette", "eraser", "undo", "clear"] as const;
@@ -238,52 +283,17 @@ export const drawing = defineFamily<DrawingOptions>({
     { id: "add-palette", requests: ["add some preset colors", "add a row of color swatches"], appliesTo: (o) => !o.palette && fits({ ...o, palette: true }), apply: (o) => ({ ...o, palette: true }) },
     { id: "add-size-label", requests: ["show the brush size next to the slider", "display the current brush size"], appliesTo: (o) => !o.sizeLabel && fits({ ...o, sizeLabel: true }), apply: (o) => ({ ...o, sizeLabel: true }) },
   ],
-  async check({ page, frame }, o) {
-    await until(frame, () => (document.getElementById("canvas") as HTMLCanvasElement).width > 400, null, 2500, "the canvas has no size");
-    const [bg] = await pixels(frame, 100);
-    const red = "#ff0000";
-    await frame.locator("#color").fill(red);
-    await frame.locator("#size").evaluate((el: HTMLInputElement) => {
-      el.value = "20";
-      el.dispatchEvent(new Event("input", { bubbles: true }));
-      el.dispatchEvent(new Event("change", { bubbles: true }));
+  async check(app, o) {
+    await drive(app, { ...o, size: true });
+  },
+  async requestCheck(app, request) {
+    await drive(app, {
+      size: /brush size|size slider|adjustable brush|change the brush size/i.test(request),
+      sizeLabel: /pixels|current size/i.test(request),
+      palette: /swatch|palette/i.test(request),
+      eraser: /eraser/i.test(request),
+      undo: /undo/i.test(request),
+      clear: /clear/i.test(request),
     });
-    if (o.sizeLabel) {
-      const t = (await frame.locator("#sizeValue").textContent()) ?? "";
-      if (!t.includes("20")) throw new Error(`size label shows "${t}" for size 20`);
-    }
-    await stroke(page, frame, 100);
-    const [mid, inner, outer] = await pixels(frame, 100, 106, 116);
-    if (!same(mid, hex(red))) throw new Error(`the stroke is not red: ${mid}`);
-    if (!same(inner, hex(red))) throw new Error("the brush is thinner than the chosen size");
-    if (!same(outer, bg)) throw new Error("the brush is thicker than the chosen size");
-    if (o.palette) {
-      const [name, c] = o.swatches[1];
-      await frame.getByRole("button", { name, exact: true }).click();
-      await stroke(page, frame, 160);
-      const [p] = await pixels(frame, 160);
-      if (!same(p, hex(c))) throw new Error(`after picking ${name} the stroke is ${p}`);
-    }
-    if (o.undo) {
-      await stroke(page, frame, 220);
-      if (same((await pixels(frame, 220))[0], bg)) throw new Error("the second stroke did not draw");
-      await frame.locator("#undo").click();
-      const [second, first] = await pixels(frame, 220, 100);
-      if (!same(second, bg)) throw new Error("undo does not remove the last stroke");
-      if (!same(first, hex(red))) throw new Error("undo removed more than the last stroke");
-    }
-    if (o.eraser) {
-      await frame.locator("#eraser").click();
-      await stroke(page, frame, 100);
-      const [erased] = await pixels(frame, 100);
-      if (!same(erased, bg)) throw new Error(`the eraser leaves ${erased}`);
-      await frame.locator("#eraser").click();
-      await stroke(page, frame, 100);
-      if (same((await pixels(frame, 100))[0], bg)) throw new Error("turning the eraser off does not draw again");
-    }
-    if (o.clear) {
-      await frame.locator("#clear").click();
-      if (!same((await pixels(frame, 100))[0], bg)) throw new Error("clear leaves the drawing");
-    }
   },
 });

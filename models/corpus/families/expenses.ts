@@ -3,7 +3,9 @@ import type { Frame } from "playwright-core";
 import { esc, jsStr, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import { deleteEntry, shows } from "../list-steps.ts";
+import { button, eventually, expectNumbers, labelled, newLines, numbers, storageHolds, textField, until, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 type Expense = [desc: string, amount: number, cat: number];
 
@@ -209,14 +211,6 @@ ${o.list === "list" ? `  span(text, cls) {\n    const s = document.createElement
 new Tracker();`;
 }
 
-/** Polls a JS expression in the app (evaluated by the debugger, so the app's CSP allows it) until it is true. */
-async function waitFor(frame: Frame, what: string, expr: string, timeout = 1500): Promise<void> {
-  for (const end = Date.now() + timeout; ; await new Promise((r) => setTimeout(r, 40))) {
-    if (await frame.evaluate(expr)) return;
-    if (Date.now() > end) throw new Error(what);
-  }
-}
-
 /** How many optional features an app has: at most two, to stay compact. */
 function extras(o: ExpenseOptions): number {
   return [o.del, o.byCategory, o.filter, o.budget, o.error, o.save].filter(Boolean).length;
@@ -285,46 +279,76 @@ export const expenses = defineFamily<ExpenseOptions>({
     { id: "add-save", requests: ["save the expenses in localStorage", "make the expenses persist"], appliesTo: (o) => !o.save && extras(o) < 2, apply: (o) => ({ ...o, save: true }) },
     { id: "euros", requests: ["show the amounts in euros", "use euros instead"], appliesTo: (o) => o.currency !== "EUR", apply: (o) => ({ ...o, currency: "EUR" }) },
   ],
-  async check({ frame }, o) {
-    const rows = `document.querySelectorAll("#list ${o.list === "table" ? "tr" : "li"}")`;
-    const totalIs = (n: number) => `document.getElementById("total").textContent.replace(/,/g, "").includes("${n.toFixed(2)}")`;
-    const seedTotal = o.seeds.reduce((s, [, a]) => s + a, 0);
-    await waitFor(frame, `the total is not ${seedTotal.toFixed(2)} at start`, `${rows}.length === ${o.seeds.length} && ${totalIs(seedTotal)}`);
-    const add = async (desc: string, amount: string, cat: number) => {
-      await frame.locator("#desc").fill(desc);
-      await frame.locator("#amount").fill(amount);
-      await frame.locator("#category").selectOption({ label: o.categories[cat] });
-      await frame.getByRole("button", { name: o.addLabel, exact: true }).click();
-    };
-    await add("Lunch", "12.50", 0);
-    await add("Bus ticket", "3.25", 1);
-    const t = seedTotal + 15.75;
-    await waitFor(frame, `the total is not ${t.toFixed(2)} after adding 12.50 and 3.25`, `${rows}.length === ${o.seeds.length + 2} && ${totalIs(t)}`);
-    await frame.getByText("Bus ticket").waitFor({ timeout: 1000 });
-    await add("Nothing", "", 0);
-    await waitFor(frame, "an expense without an amount is added", `${rows}.length === ${o.seeds.length + 2} && ${totalIs(t)}`);
-    if (o.error) await waitFor(frame, "no error message for a missing amount", `document.getElementById("error").textContent.trim().length > 0`);
-    if (o.byCategory) {
-      const c0 = o.seeds.filter(([, , c]) => c === 0).reduce((s, [, a]) => s + a, 12.5);
-      await waitFor(frame, `no ${o.categories[0]} total of ${c0.toFixed(2)}`, `[...document.querySelectorAll("#cats li")].some((li) => li.textContent.includes(${jsStr(o.categories[0])}) && li.textContent.replace(/,/g, "").includes("${c0.toFixed(2)}"))`);
-    }
-    if (o.budget) {
-      await frame.locator("#budget").fill("10");
-      await waitFor(frame, "going over the budget is not shown", `document.getElementById("remaining").classList.contains("over") && document.getElementById("remaining").textContent.replace(/,/g, "").includes("${(t - 10).toFixed(2)}")`);
-      await frame.locator("#budget").fill("1000");
-      await waitFor(frame, "the remaining budget is wrong", `document.getElementById("remaining").textContent.replace(/,/g, "").includes("${(1000 - t).toFixed(2)}")`);
-    }
-    if (o.filter) {
-      await frame.locator("#filter").selectOption({ label: o.categories[1] });
-      const n = o.seeds.filter(([, , c]) => c === 1).length + 1;
-      await waitFor(frame, "the category filter does not filter", `${rows}.length === ${n} && document.getElementById("list").textContent.includes("Bus ticket") && !document.getElementById("list").textContent.includes("Lunch")`);
-      await frame.locator("#filter").selectOption({ index: 0 });
-      await waitFor(frame, "'all categories' does not show everything", `${rows}.length === ${o.seeds.length + 2}`);
-    }
-    if (o.del) {
-      await frame.locator(o.list === "table" ? "#list tr" : "#list li", { hasText: "Lunch" }).getByRole("button", { name: "Delete" }).click();
-      await waitFor(frame, "delete does not update the total", `${rows}.length === ${o.seeds.length + 1} && ${totalIs(t - 12.5)}`);
-    }
-    if (o.save) await waitFor(frame, "expenses are not saved", `(localStorage.getItem(${jsStr(o.key)}) || "").includes("Bus ticket")`);
+  async check(app, o) {
+    await drive(app, { categories: o.categories, del: o.del, byCategory: o.byCategory, filter: o.filter, budget: o.budget, error: o.error, save: o.save });
+  },
+  async requestCheck(app, request) {
+    await drive(app, {
+      categories: /\(([^)]+)\)/.exec(request)?.[1].split(", ") ?? [],
+      del: /delete|remove/i.test(request),
+      byCategory: /per category|breakdown/i.test(request),
+      filter: /filter/i.test(request),
+      budget: /budget (with|field)/i.test(request),
+      error: /error|validation/i.test(request),
+      save: /local ?storage|saved/i.test(request),
+    });
   },
 });
+
+interface Wants {
+  /** The categories the app must offer (none: any). */
+  categories: string[];
+  del: boolean;
+  byCategory: boolean;
+  filter: boolean;
+  budget: boolean;
+  error: boolean;
+  save: boolean;
+}
+
+/** Wait until a number `delta` above one of `before` shows; returns it (a total that went up by `delta`). */
+async function totalUp(frame: Frame, before: number[], delta: number, message: string): Promise<number> {
+  return eventually(async () => numbers(await visibleText(frame)).find((n) => [0, ...before].some((b) => Math.abs(n - b - delta) < 0.006)), message);
+}
+
+/** Log expenses like a user (and use each wanted feature); the total must follow. */
+async function drive({ frame }: AppUnderTest, want: Wants): Promise<void> {
+  const category = frame.getByRole("combobox").first();
+  const options = await category.locator("option").allTextContents();
+  for (const c of want.categories) if (!options.some((o) => o.toLowerCase() === c.toLowerCase())) throw new Error(`no category ${c}`);
+  if (options.length < 2) throw new Error("no categories to pick");
+  const amount = frame.getByRole("spinbutton").or(labelled(frame, /amount/i)).first();
+  const add = async (desc: string, value: string, cat: number) => {
+    await textField(frame).fill(desc);
+    await amount.fill(value);
+    await category.selectOption({ label: options[cat] });
+    await button(frame, /add|save|\+/i).click();
+  };
+  const start = numbers(await visibleText(frame));
+  await add("Lunch", "12.50", 0);
+  await add("Bus ticket", "3.25", 1);
+  if (!(await shows(frame, "Bus ticket"))) throw new Error("an added expense is not listed");
+  const total = await totalUp(frame, start, 15.75, "the total does not go up by 12.50 + 3.25");
+  if (want.error) {
+    const before = await visibleText(frame);
+    await add("Nothing", "", 0);
+    await eventually(async () => newLines(before, await visibleText(frame)).length || undefined, "no error message for a missing amount");
+    if ((await visibleText(frame)).includes("Nothing")) throw new Error("an expense without an amount is added");
+  }
+  if (want.byCategory && !(await visibleText(frame)).split("\n").some((l) => l.includes(options[0]) && /\d/.test(l) && !l.includes("Lunch"))) throw new Error(`no total for ${options[0]}`);
+  if (want.budget) {
+    await labelled(frame, /budget/i).fill("1000");
+    await expectNumbers(frame, "the remaining budget", [1000 - total]);
+  }
+  if (want.filter) {
+    await frame.getByRole("combobox").last().selectOption({ label: options[1] });
+    await until(frame, () => document.body.innerText.includes("Bus ticket") && !document.body.innerText.includes("Lunch"), null, "the category filter does not filter");
+    await frame.getByRole("combobox").last().selectOption({ index: 0 });
+  }
+  if (want.save && !(await storageHolds(frame, "Bus ticket"))) throw new Error("the expenses are not saved to localStorage");
+  if (want.del) {
+    const now = numbers(await visibleText(frame));
+    await deleteEntry(frame, "Lunch");
+    await eventually(async () => numbers(await visibleText(frame)).some((n) => now.some((b) => Math.abs(b - n - 12.5) < 0.006)) || undefined, "deleting an expense does not lower the total");
+  }
+}

@@ -1,9 +1,9 @@
 // A sign-up form with validation messages under each field and a success message.
-import type { Frame } from "playwright-core";
 import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import { button, eventually, exists, labelled, newLines, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 interface FormOptions {
   theme: Theme;
@@ -163,14 +163,6 @@ ${success(o, "form.elements.name.value.trim()")}
 });${o.live ? `\nform.addEventListener("input", () => {\n  if (submitted) validate();\n});` : ""}${extrasCode(o)}`;
 }
 
-/** Polls a JS expression in the app (evaluated by the debugger, so the app's CSP allows it) until it is true. */
-async function waitFor(frame: Frame, what: string, expr: string, timeout = 1500): Promise<void> {
-  for (const end = Date.now() + timeout; ; await new Promise((r) => setTimeout(r, 40))) {
-    if (await frame.evaluate(expr)) return;
-    if (Date.now() > end) throw new Error(what);
-  }
-}
-
 /** How many optional extras an app has: at most two, to stay compact. */
 function extras(o: FormOptions): number {
   return [o.confirm, o.age, o.terms, o.live, o.toggle, o.strength].filter(Boolean).length;
@@ -237,50 +229,79 @@ export const form = defineFamily<FormOptions>({
     { id: "add-live", requests: ["validate while I type", "update the errors as I type"], appliesTo: (o) => !o.live && extras(o) < 2, apply: (o) => ({ ...o, live: true }) },
     { id: "require-digit", requests: ["require a number in the password", "passwords must contain a digit"], appliesTo: (o) => !o.needDigit, apply: (o) => ({ ...o, needDigit: true }) },
   ],
-  async check({ frame }, o) {
-    const submit = () => frame.locator("#signup button[type=submit]").click();
-    const err = (id: string) => `document.getElementById("${id}-error").textContent.trim()`;
-    const hasErr = (id: string, what: string) => waitFor(frame, what, `${err(id)}.length > 0 && document.getElementById("success").hidden`);
-    const noErr = (id: string, what: string) => waitFor(frame, what, `${err(id)} === ""`);
-    await submit();
-    for (const f of fields(o)) if (f.id !== "confirm") await hasErr(f.id, `no error for an empty ${f.id}`);
-    await frame.locator("#name").fill("Bob Smith");
-    if (o.live) await noErr("name", "the name error does not clear while typing");
-    await frame.locator("#email").fill("bob@");
-    await submit();
-    await hasErr("email", "no error for the email bob@");
-    await noErr("name", "a valid name still shows an error");
-    await frame.locator("#email").fill("bob@example.com");
-    const short = o.needDigit ? "abcdefghij" : "abc";
-    await frame.locator("#password").fill(short);
-    if (o.strength) await waitFor(frame, "the strength meter does not say weak", `document.getElementById("strength").textContent.includes("Weak")`);
-    await submit();
-    await hasErr("password", `no error for the password ${short}`);
-    await noErr("email", "a valid email still shows an error");
-    await frame.locator("#password").fill("Secret123!");
-    if (o.strength) await waitFor(frame, "the strength meter does not say strong", `document.getElementById("strength").textContent.includes("Strong")`);
-    if (o.toggle) {
-      await frame.locator("#toggle").click();
-      await waitFor(frame, "show password does not reveal it", `document.getElementById("password").type === "text"`);
-    }
-    if (o.confirm) {
-      await frame.locator("#confirm").fill("Secret999!");
-      await submit();
-      await hasErr("confirm", "no error when the passwords differ");
-      await frame.locator("#confirm").fill("Secret123!");
-    }
-    if (o.age) {
-      await frame.locator("#age").fill(String(o.minAge - 3));
-      await submit();
-      await hasErr("age", `no error for age ${o.minAge - 3}`);
-      await frame.locator("#age").fill(String(o.minAge + 7));
-    }
-    if (o.terms) {
-      await submit();
-      await hasErr("terms", "no error when the terms are not accepted");
-      await frame.locator("#terms").check();
-    }
-    await submit();
-    await waitFor(frame, "a valid form does not show the success message", `!document.getElementById("success").hidden && document.getElementById("success").textContent.includes("Bob Smith")`);
+  async check(app, o) {
+    await drive(app, { minPass: o.minPass, needDigit: o.needDigit, minAge: o.minAge, toggle: o.toggle, strength: o.strength });
+  },
+  async requestCheck(app, request) {
+    await drive(app, {
+      minPass: Number(/at least (\d+) characters/i.exec(request)?.[1] ?? 6),
+      needDigit: /with a number/i.test(request),
+      minAge: Number(/\((\d+)\+\)/.exec(request)?.[1] ?? 18),
+      toggle: /show\/hide|show the password/i.test(request),
+      strength: /strength/i.test(request),
+    });
   },
 });
+
+interface Wants {
+  minPass: number;
+  needDigit: boolean;
+  minAge: number;
+  toggle: boolean;
+  strength: boolean;
+}
+
+const ERROR = /invalid|required|must|at least|enter|valid|match|please|short|accept|error|old/i;
+const SUCCESS = /welcome|success|thank|created|signed up|registered/i;
+
+/**
+ * Fill the form like a user, one mistake at a time (whatever fields it has: name,
+ * email, password, confirmation, age, terms); each mistake must show an error and no
+ * success, and the form filled in right must show a success message.
+ */
+async function drive({ frame }: AppUnderTest, want: Wants): Promise<void> {
+  const initial = await visibleText(frame);
+  const field = (label: RegExp) => labelled(frame, label);
+  const submit = () => button(frame, /sign ?up|register|create|join|submit/i).click();
+  const rejects = async (what: string) => {
+    await submit();
+    await eventually(async () => {
+      const said = newLines(initial, await visibleText(frame));
+      return said.some((l) => ERROR.test(l)) && !said.some((l) => SUCCESS.test(l)) ? true : undefined;
+    }, `no error (or a success message) for ${what}`);
+  };
+  await rejects("an empty form");
+  const fields: [RegExp, string, string][] = [
+    [/name/i, "Bob Smith", ""],
+    [/e-?mail/i, "bob@example.com", "bob@"],
+    [/^password|^pass/i, "Secret123!", want.needDigit ? "abcdefghij" : "abc"],
+    [/confirm|repeat/i, "Secret123!", "Secret999!"],
+    [/age/i, String(want.minAge + 7), String(want.minAge - 3)],
+  ];
+  const present: typeof fields = [];
+  for (const f of fields) if (await exists(field(f[0]))) present.push(f);
+  const terms = frame.getByRole("checkbox", { name: /terms|agree/i });
+  for (const [label, good] of present) await field(label).fill(good);
+  if (await exists(terms)) {
+    await rejects("terms not accepted");
+    await terms.check();
+  }
+  for (const [label, good, bad] of present) {
+    if (!bad) continue;
+    await field(label).fill(bad);
+    await rejects(`the ${label.source} "${bad}"`);
+    await field(label).fill(good);
+  }
+  if (want.strength) {
+    await field(/^password|^pass/i).fill("abc");
+    await eventually(async () => /weak/i.test(await visibleText(frame)) || undefined, "the strength meter does not say weak");
+    await field(/^password|^pass/i).fill("Secret123!");
+    await eventually(async () => /strong/i.test(await visibleText(frame)) || undefined, "the strength meter does not say strong");
+  }
+  if (want.toggle) {
+    await button(frame, /show|\u{1f441}/iu).click();
+    await eventually(async () => ((await field(/^password|^pass/i).getAttribute("type")) === "text") || undefined, "show password does not reveal it");
+  }
+  await submit();
+  await eventually(async () => newLines(initial, await visibleText(frame)).some((l) => SUCCESS.test(l)) || undefined, "a valid form shows no success message");
+}

@@ -3,6 +3,7 @@ import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import type { Rng } from "../rng.ts";
 import { randomTheme, type Theme } from "../theme.ts";
+import { button, eventually, markCells } from "../tolerant.ts";
 import { defineFamily } from "../types.ts";
 
 interface G2048Options {
@@ -282,6 +283,46 @@ export const g2048 = defineFamily<G2048Options>({
     if (o.newGame) {
       await frame.locator("#new").click();
       if ((await count()) !== 2 || (await text("#score")) !== "0" || (await text("#msg")) !== "") throw new Error("new game does not reset");
+    }
+  },
+  async requestCheck({ page, frame }, request) {
+    // A 4x4 board, or 5x5 (which a request may ask for).
+    const sizes = /5x5|5 by 5/i.test(request) ? [25] : [16, 25];
+    let size = 0;
+    for (const n of sizes) if (!size && (await markCells(frame, n))) size = n;
+    if (!size) throw new Error(`no board of ${sizes.join(" or ")} cells`);
+    // The board may be drawn anew after each move, so its cells are found each time.
+    const tiles = async () => {
+      await markCells(frame, size);
+      return frame.evaluate(() => Array.from(document.querySelectorAll("[data-cell]"), (c) => Number((c as HTMLElement).innerText.trim()) || 0));
+    };
+    const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
+    const start = await tiles();
+    if (start.filter(Boolean).length !== 2) throw new Error(`a new game shows ${start.filter(Boolean).length} tiles, not 2`);
+    await frame.locator("body").click({ position: { x: 2, y: 2 } });
+    const keys = /wasd/i.test(request) ? ["a", "w", "d", "s"] : ["ArrowLeft", "ArrowUp", "ArrowRight", "ArrowDown"];
+    let before = start;
+    let moved = 0;
+    for (const key of [...keys, ...keys]) {
+      await page.keyboard.press(key);
+      const after = await eventually(async () => {
+        const v = await tiles();
+        return v.join() !== before.join() ? v : undefined;
+      }, "", 600).catch(() => before);
+      if (after === before) continue;
+      moved++;
+      if (![2, 4].includes(sum(after) - sum(before))) throw new Error(`a move turned ${before} into ${after}: not one new tile`);
+      if (/undo/i.test(request) && moved === 1) {
+        await button(frame, /undo/i).click();
+        await eventually(async () => ((await tiles()).join() === before.join()) || undefined, "undo does not bring back the board");
+        continue;
+      }
+      before = after;
+    }
+    if (moved < 2) throw new Error("the arrow keys do not move the tiles");
+    if (/new game|restart/i.test(request)) {
+      await button(frame, /new game|restart|reset/i).click();
+      await eventually(async () => ((await tiles()).filter(Boolean).length === 2) || undefined, "a new game does not start with two tiles");
     }
   },
 });

@@ -1,9 +1,10 @@
 // A habit tracker: habits as rows, the days of the week as toggles.
-import type { Frame } from "playwright-core";
 import { esc, jsStr, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import { addEntry, DELETE, deleteEntry, entryWith } from "../list-steps.ts";
+import { button, eventually, exists, looks, shownNumbers, storageHolds, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 type Habit = [name: string, days: number[]];
 
@@ -215,14 +216,6 @@ document.getElementById("add").addEventListener("submit", (e) => {
   }${o.seeds.map(([n, d]) => `\naddHabit(${jsStr(n)}, [${d.join(", ")}]);`).join("")}`;
 }
 
-/** Polls a JS expression in the app (evaluated by the debugger, so the app's CSP allows it) until it is true. */
-async function waitFor(frame: Frame, what: string, expr: string, timeout = 1500): Promise<void> {
-  for (const end = Date.now() + timeout; ; await new Promise((r) => setTimeout(r, 40))) {
-    if (await frame.evaluate(expr)) return;
-    if (Date.now() > end) throw new Error(what);
-  }
-}
-
 export const habits = defineFamily<HabitOptions>({
   name: "habits",
   options(rng) {
@@ -287,42 +280,55 @@ export const habits = defineFamily<HabitOptions>({
     { id: "add-reset", requests: ["add a button to reset the week", "let me clear all the checks"], appliesTo: (o) => !o.reset && extras(o) < 3, apply: (o) => ({ ...o, reset: true }) },
     { id: "sunday-first", requests: ["start the week on Sunday", "make Sunday the first day"], appliesTo: (o) => !o.sundayFirst, apply: (o) => ({ ...o, sundayFirst: true }) },
   ],
-  async check({ frame }, o) {
-    const N = "Meditate";
-    const dayNames = days(o);
-    const cells = (name: string) => `[...document.querySelectorAll(".habit")].find((r) => r.textContent.includes(${jsStr(name)})).querySelectorAll("[aria-label]:not(.del)")`;
-    const on = (c: string) => `(${c}.type === "checkbox" ? ${c}.checked : ${c}.getAttribute("aria-pressed") === "true")`;
-    await waitFor(frame, "seed habits are missing", `document.querySelectorAll(".habit").length === ${o.seeds.length}`);
-    if (o.layout === "table") {
-      const heads = (await frame.locator("thead th").allTextContents()).slice(1, 8);
-      if (heads.join() !== dayNames.join()) throw new Error(`day columns are ${heads.join()}`);
-    }
-    await frame.locator("#name").fill(N);
-    await frame.getByRole("button", { name: o.addLabel, exact: true }).click();
-    await waitFor(frame, "the new habit has no 7 day toggles", `document.querySelectorAll(".habit").length === ${o.seeds.length + 1} && ${cells(N)}.length === 7`);
-    const row = frame.locator(".habit", { hasText: N });
-    const cell = (day: string) => row.getByRole(o.cell === "checkbox" ? "checkbox" : "button", { name: day, exact: true });
-    const pick = [dayNames[0], dayNames[2], dayNames[5]];
-    for (const d of pick) await cell(d).click();
-    await waitFor(frame, "clicking a day does not mark it", `[...${cells(N)}].map((c) => ${on("c")}).join() === ${jsStr(dayNames.map((d) => pick.includes(d)).join())}`);
-    await cell(dayNames[2]).click();
-    await waitFor(frame, "clicking a marked day does not unmark it", `[...${cells(N)}].filter((c) => ${on("c")}).length === 2`);
-    if (o.count) await waitFor(frame, "the habit count is not 2/7", `[...document.querySelectorAll(".habit")].find((r) => r.textContent.includes(${jsStr(N)})).querySelector(".count").textContent.trim() === "2/7"`);
-    const seeded = o.seeds.reduce((s, [, d]) => s + d.length, 0);
-    const pct = (done: number, rows: number) => Math.round((done / (rows * 7)) * 100);
-    if (o.progress) {
-      const p = pct(seeded + 2, o.seeds.length + 1);
-      await waitFor(frame, `the weekly progress is not ${p}%`, `document.getElementById("progress").textContent.includes("${p}%")`);
-    }
-    if (o.bar) await waitFor(frame, "the progress bar does not grow", `parseFloat(document.getElementById("fill").style.width) === ${pct(seeded + 2, o.seeds.length + 1)}`);
-    if (o.save) await waitFor(frame, "habits are not saved", `(localStorage.getItem(${jsStr(o.key)}) || "").includes(${jsStr(N)})`);
-    if (o.reset) {
-      await frame.getByRole("button", { name: "Reset week" }).click();
-      await waitFor(frame, "reset does not clear the week", `[...document.querySelectorAll(".habit [aria-label]:not(.del)")].every((c) => !${on("c")})`);
-    }
-    if (o.del) {
-      await row.getByRole("button", { name: "Delete habit" }).click();
-      await waitFor(frame, "delete does not remove the habit", `document.querySelectorAll(".habit").length === ${o.seeds.length} && !document.getElementById("habits").textContent.includes(${jsStr(N)})`);
-    }
+  async check(app, o) {
+    const rows = await app.frame.locator(".habit").count();
+    if (rows !== o.seeds.length) throw new Error(`expected ${o.seeds.length} seed habits, saw ${rows}`);
+    await drive(app, { count: o.count, progress: o.progress, bar: o.bar, del: o.del, reset: o.reset, save: o.save, sundayFirst: o.sundayFirst });
+  },
+  async requestCheck(app, request) {
+    await drive(app, {
+      count: /count|x\/7/i.test(request),
+      progress: /percentage/i.test(request),
+      bar: /progress bar|bar showing/i.test(request),
+      del: /delete|remove/i.test(request),
+      reset: /reset|clear the week/i.test(request),
+      save: /local ?storage|saved/i.test(request),
+      sundayFirst: /sunday/i.test(request),
+    });
   },
 });
+
+type Wants = Record<"count" | "progress" | "bar" | "del" | "reset" | "save" | "sundayFirst", boolean>;
+
+/** Add a habit and tick days of its week like a user (and use each wanted feature). */
+async function drive({ frame }: AppUnderTest, want: Wants): Promise<void> {
+  const name = "Meditate";
+  await addEntry(frame, name);
+  const boxes = entryWith(frame, name, frame.getByRole("checkbox").nth(6)).getByRole("checkbox");
+  const toggles = (await exists(boxes)) ? boxes : entryWith(frame, name, frame.getByRole("button").nth(6)).getByRole("button").filter({ hasNotText: DELETE });
+  if ((await toggles.count()) < 7) throw new Error("the new habit has no toggle for each day of the week");
+  const states = () => toggles.evaluateAll((ts) => ts.map((t) => `${(t as HTMLInputElement).checked}|${t.getAttribute("aria-pressed")}|${t.className}|${t.getAttribute("style")}`));
+  const start = await states();
+  const numbers = await shownNumbers(frame);
+  const looked = await looks(frame);
+  for (const d of [0, 2, 5]) await toggles.nth(d).click();
+  await eventually(async () => {
+    const now = await states();
+    return now.every((s, i) => (s !== start[i]) === [0, 2, 5].includes(i)) || undefined;
+  }, "clicking a day does not mark it (or marks another)");
+  await toggles.nth(2).click();
+  await eventually(async () => ((await states())[2] === start[2]) || undefined, "clicking a marked day does not unmark it");
+  if ((want.count || want.progress) && (await shownNumbers(frame)) === numbers) throw new Error("the habit's count of days done does not change");
+  if (want.progress && !/\d+(\.\d+)? ?%/.test(await visibleText(frame))) throw new Error("no weekly percentage");
+  if (want.bar && (await looks(frame)) === looked) throw new Error("no progress bar grows");
+  if (want.sundayFirst) {
+    const first = await toggles.first().evaluate((t) => `${t.getAttribute("aria-label")} ${t.getAttribute("title")} ${(t as HTMLElement).innerText}`);
+    if (!/sun/i.test(first) && !/sun[\s\S]*mon/i.test(await visibleText(frame))) throw new Error("the week does not start on Sunday");
+  }
+  if (want.save && !(await storageHolds(frame, name))) throw new Error("the habits are not saved to localStorage");
+  if (want.reset) {
+    await button(frame, /reset|clear/i).click();
+    await eventually(async () => ((await states()).join() === start.join()) || undefined, "reset does not clear the week");
+  }
+  if (want.del) await deleteEntry(frame, name);
+}

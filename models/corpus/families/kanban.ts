@@ -4,7 +4,9 @@ import type { Frame } from "playwright-core";
 import { esc, jsStr, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import { addEntry, deleteEntry, entryWith } from "../list-steps.ts";
+import { button, eventually, exists, pickOption, shownNumbers, storageHolds, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 type Card = [text: string, col: number];
 
@@ -206,16 +208,26 @@ document.getElementById("add").addEventListener("submit", (e) => {
 ${o.seeds.map(([t, c]) => `addCard(${jsStr(t)}, ${c});`).join("\n")}`;
 }
 
-/** Polls a JS expression in the app (evaluated by the debugger, so the app's CSP allows it) until it is true. */
-async function waitFor(frame: Frame, what: string, expr: string, timeout = 1500): Promise<void> {
-  for (const end = Date.now() + timeout; ; await new Promise((r) => setTimeout(r, 40))) {
-    if (await frame.evaluate(expr)) return;
-    if (Date.now() > end) throw new Error(what);
-  }
-}
-
-function inColumn(text: string, col: number): string {
-  return `[...document.querySelectorAll(".column")].findIndex((c) => [...c.querySelectorAll(".card")].some((k) => k.textContent.includes(${jsStr(text)}))) === ${col}`;
+/**
+ * The column (an index into `columns`) that shows `text`, or -1: the column whose
+ * heading is the only one inside the nearest ancestor of the text that holds one.
+ */
+function columnOf(frame: Frame, text: string, columns: string[]): Promise<number> {
+  return frame.evaluate(
+    ([text, columns]) => {
+      const all = Array.from(document.querySelectorAll("body *")).filter((e) => !e.closest("select, option, textarea, button, script, style"));
+      const owns = all.map((e) => Array.from(e.childNodes, (n) => (n.nodeType === 3 ? n.textContent : "")).join("").trim());
+      const heads = columns.map((c) => all.filter((e, i) => owns[i].toLowerCase().startsWith(c.toLowerCase())).pop());
+      const card = all.filter((e, i) => owns[i].includes(text)).pop();
+      for (let a = card?.parentElement; a; a = a.parentElement) {
+        const inside = heads.map((h, i) => (h && a.contains(h) ? i : -1)).filter((i) => i >= 0);
+        if (inside.length === 1) return inside[0];
+        if (inside.length > 1) return -1;
+      }
+      return -1;
+    },
+    [text, columns] as const,
+  );
 }
 
 export const kanban = defineFamily<KanbanOptions>({
@@ -285,45 +297,63 @@ export const kanban = defineFamily<KanbanOptions>({
     { id: "add-save", requests: ["save the board in localStorage", "make the cards persist"], appliesTo: (o) => o.approach === "state" && !o.save, apply: (o) => ({ ...o, save: true }) },
     { id: "use-select", requests: ["use a dropdown to move cards instead of arrows", "replace the arrow buttons with a column select"], appliesTo: (o) => o.move === "arrows", apply: (o) => ({ ...o, move: "select" }) },
   ],
-  async check({ frame }, o) {
-    const heads = await frame.locator(".column h2").allTextContents();
-    o.columns.forEach((c, i) => {
-      if (!heads[i]?.includes(c)) throw new Error(`column ${i + 1} is not "${c}"`);
+  async check(app, o) {
+    const cards = await app.frame.locator(".card").count();
+    if (cards !== o.seeds.length) throw new Error(`expected ${o.seeds.length} seed cards, saw ${cards}`);
+    await drive(app, { columns: o.columns, del: o.del, counts: o.counts, drag: o.drag, save: o.save });
+  },
+  async requestCheck(app, request) {
+    const named = /(to ?do),? (.+?) and (done)/i.exec(request);
+    await drive(app, {
+      columns: named ? [named[1], named[2], named[3]] : ["To Do", "Doing", "Done"],
+      del: /delete|remove/i.test(request),
+      counts: /count|number of cards/i.test(request),
+      drag: /drag/i.test(request),
+      save: /local ?storage|saved/i.test(request),
     });
-    await waitFor(frame, "seed cards are missing", `document.querySelectorAll(".card").length === ${o.seeds.length}`);
-    const add = async (text: string) => {
-      await frame.locator("#text").fill(text);
-      await frame.getByRole("button", { name: o.addLabel, exact: true }).click();
-      await waitFor(frame, "a new card does not go to the first column", inColumn(text, 0));
-    };
-    const A = "Fix the login bug";
-    await add(A);
-    const card = () => frame.locator(".card", { hasText: A });
-    const moveTo = async (col: number, step: 1 | -1) => {
-      if (o.move === "arrows") await card().getByRole("button", { name: o.labels[step > 0 ? 1 : 0], exact: true }).click();
-      else await card().locator("select").selectOption({ label: o.columns[col] });
-      await waitFor(frame, `the card does not move to ${o.columns[col]}`, inColumn(A, col));
-    };
-    await moveTo(1, 1);
-    await moveTo(2, 1);
-    await moveTo(1, -1);
-    if (o.counts) {
-      const n = o.seeds.filter(([, c]) => c === 1).length + 1;
-      await waitFor(frame, "the column count is wrong", `document.querySelectorAll(".column")[1].querySelector(".count").textContent.trim() === "${n}"`);
-    }
-    if (o.drag) {
-      const B = "Plan the launch";
-      await add(B);
-      await frame.locator(".card", { hasText: B }).dragTo(frame.locator(".column").nth(2));
-      await waitFor(frame, "drag and drop does not move the card", inColumn(B, 2));
-    }
-    if (o.del) {
-      await card().getByRole("button", { name: "Delete" }).click();
-      await waitFor(frame, "delete does not remove the card", `![...document.querySelectorAll(".card")].some((k) => k.textContent.includes(${jsStr(A)}))`);
-    }
-    if (o.save) {
-      await add("Saved card");
-      await waitFor(frame, "cards are not saved", `(localStorage.getItem(${jsStr(o.key)}) || "").includes("Saved card")`);
-    }
   },
 });
+
+interface Wants {
+  columns: string[];
+  del: boolean;
+  counts: boolean;
+  drag: boolean;
+  save: boolean;
+}
+
+const FORWARD = /right|forward|next|\u2192|\u203a|\u25b6|\u00bb|>/i;
+const BACK = /left|back|prev|\u2190|\u2039|\u25c0|\u00ab|</i;
+
+/** Add a card and move it across the columns like a user (and use each wanted feature). */
+async function drive({ frame }: AppUnderTest, want: Wants): Promise<void> {
+  const inColumn = (text: string, col: number, what: string) =>
+    eventually(async () => ((await columnOf(frame, text, want.columns)) === col) || undefined, `${what} (the card is not in ${want.columns[col]})`);
+  const text = await visibleText(frame);
+  for (const c of want.columns) if (!text.toLowerCase().includes(c.toLowerCase())) throw new Error(`no "${c}" column`);
+  const add = async (card: string) => {
+    await addEntry(frame, card);
+    await inColumn(card, 0, "a new card does not go to the first column");
+  };
+  const a = "Fix the login bug";
+  await add(a);
+  const numbers = await shownNumbers(frame);
+  const move = async (col: number, name: RegExp) => {
+    const select = entryWith(frame, a, frame.getByRole("combobox"));
+    if (await exists(select)) await pickOption(select.getByRole("combobox").first(), new RegExp(`^${want.columns[col]}$`, "i"));
+    else await entryWith(frame, a, frame.getByRole("button", { name })).getByRole("button", { name }).first().click();
+    await inColumn(a, col, "moving a card does not move it");
+  };
+  await move(1, FORWARD);
+  await move(2, FORWARD);
+  await move(1, BACK);
+  if (want.counts && (await shownNumbers(frame)) === numbers) throw new Error("the column counts do not change when a card moves");
+  if (want.drag) {
+    const b = "Plan the launch";
+    await add(b);
+    await frame.getByText(b).first().dragTo(frame.getByText(want.columns[2]).last());
+    await inColumn(b, 2, "drag and drop does not move the card");
+  }
+  if (want.save && !(await storageHolds(frame, a))) throw new Error("the cards are not saved to localStorage");
+  if (want.del) await deleteEntry(frame, a);
+}

@@ -3,6 +3,7 @@
 import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
+import { button, eventually, exists, newLines, scene, sceneChanges, setField, visibleText } from "../tolerant.ts";
 import { defineFamily } from "../types.ts";
 
 interface Biz {
@@ -380,6 +381,35 @@ export const landing = defineFamily<LandingOptions>({
       if (!/thank/i.test(t)) throw new Error(`thank-you message says "${t}"`);
       if (o.form !== "newsletter" && !t.includes(who)) throw new Error("the thank-you message does not use the name");
       if (await frame.locator("#signup").isVisible()) throw new Error("the form stays visible after submitting");
+    }
+  },
+  async requestCheck({ frame }, request) {
+    if (!(await exists(frame.getByRole("heading", { level: 1 })))) throw new Error("the page has no main heading");
+    if (/faq/i.test(request)) {
+      const question = frame.getByRole("button", { name: /\?/ }).filter({ visible: true }).last();
+      const before = await visibleText(frame);
+      await question.click();
+      await eventually(async () => newLines(before, await visibleText(frame)).length || undefined, "clicking a question does not show its answer");
+      await question.click();
+      await eventually(async () => ((await visibleText(frame)) === before) || undefined, "clicking a question again does not hide its answer");
+    }
+    // Whatever the request names, every button outside the form must do something. The
+    // last ones go first: the first of a row of tabs changes nothing until another is open.
+    const buttons = frame.locator("button:not(form button)").filter({ visible: true });
+    for (let i = (await buttons.count()) - 1; i >= 0; i--) {
+      const before = await scene(frame);
+      await buttons.nth(i).click();
+      await sceneChanges(frame, before, `the "${(await buttons.nth(i).innerText()).trim()}" button does nothing`);
+    }
+    const submit = frame.locator("button[type=submit], input[type=submit], form button:not([type])").filter({ visible: true }).first();
+    if (/form|signup|sign-up/i.test(request) || (await exists(submit))) {
+      for (const f of await frame.locator("form input:visible, form textarea:visible").all()) {
+        const type = await f.getAttribute("type");
+        await setField(f, type === "email" ? "robin@example.com" : type === "date" ? "2030-06-14" : type === "number" ? "2" : "Robin");
+      }
+      const before = await visibleText(frame);
+      await submit.click();
+      await eventually(async () => newLines(before, await visibleText(frame)).some((l) => /thank|booked|confirm|received|welcome|subscribed/i.test(l)) || undefined, "submitting the form shows no thank-you message");
     }
   },
 });

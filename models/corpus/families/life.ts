@@ -3,7 +3,9 @@ import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import type { Rng } from "../rng.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import type { Frame, Locator } from "playwright-core";
+import { button, cell, exists, markCells, scene, sceneChanges, shownNumbers } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 interface LifeOptions {
   theme: Theme;
@@ -306,4 +308,86 @@ export const life = defineFamily<LifeOptions>({
       if ((JSON.parse(await live()) as number[]).some(Boolean)) throw new Error("clear does not empty the grid");
     }
   },
+  async requestCheck(app, request) {
+    const { frame } = app;
+    const start = button(frame, /start|play|run/i);
+    const pause = button(frame, /pause|stop/i);
+    if (/randomize|randomly/i.test(request)) await changes(frame, () => button(frame, /random/i).click(), "the random button does not fill the grid");
+    const counted = await shownNumbers(frame);
+    if (/click|draw|toggle/i.test(request) || !(await runs(frame, start))) {
+      if (await exists(pause)) await pause.click();
+      await blinker(app);
+      if (!(await runs(frame, start))) throw new Error("the simulation does not run after Start");
+    }
+    await pause.click();
+    await frame.waitForTimeout(300);
+    const paused = await scene(frame);
+    await frame.waitForTimeout(800);
+    if ((await scene(frame)) !== paused) throw new Error("Pause does not stop the simulation");
+    if (/step|advance one/i.test(request)) await changes(frame, () => button(frame, /step|next/i).click(), "Step does not advance a generation");
+    if (/generation (counter|number)/i.test(request) && (await shownNumbers(frame)) === counted) throw new Error("no generation counter counts the generations");
+    if (/clear/i.test(request)) await changes(frame, () => button(frame, /clear/i).click(), "the clear button does not clear the grid");
+  },
 });
+
+/** Run `act` and expect the grid (the whole scene) to change. */
+async function changes(frame: Frame, act: () => Promise<void>, message: string): Promise<void> {
+  const before = await scene(frame);
+  await act();
+  await sceneChanges(frame, before, message);
+}
+
+/** Click Start and tell whether the grid then changes by itself. */
+async function runs(frame: Frame, start: Locator): Promise<boolean> {
+  await start.click();
+  const first = await scene(frame);
+  return sceneChanges(frame, first, "", 2500).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Draw a blinker (three live cells in a row) like a user: click three neighbouring
+ * cells of a DOM grid, or on a canvas click once, measure the cell that appeared, and
+ * click its two right-hand neighbours.
+ */
+async function blinker({ page, frame }: AppUnderTest): Promise<void> {
+  const canvas = frame.locator("canvas").first();
+  if (!(await exists(canvas))) {
+    const n = await markCells(frame);
+    const row = await frame.evaluate((n) => {
+      const mid = Math.floor(n / 2);
+      const [a, b] = [mid - 1, mid + 1].map((i) => document.querySelector(`[data-cell="${i}"]`)!.getBoundingClientRect().top);
+      return a === b ? [mid - 1, mid, mid + 1] : [mid, mid + 1, mid + 2];
+    }, n);
+    for (const i of row) await cell(frame, i).click();
+    return;
+  }
+  const box = (await canvas.boundingBox())!;
+  // The box (in page pixels) of what changed on the canvas since the last call.
+  const changed = () =>
+    canvas.evaluate((c) => {
+      const canvas = c as HTMLCanvasElement;
+      const store = c as unknown as { before?: ArrayLike<number> };
+      const now = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const before = store.before ?? now;
+      let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
+      for (let p = 0; p < now.length; p += 4) {
+        if (now[p] === before[p] && now[p + 1] === before[p + 1] && now[p + 2] === before[p + 2]) continue;
+        const [x, y] = [(p / 4) % canvas.width, Math.floor(p / 4 / canvas.width)];
+        [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      }
+      store.before = now;
+      const scale = canvas.getBoundingClientRect().width / canvas.width;
+      return x1 < 0 ? null : { x: x0 * scale, y: y0 * scale, w: (x1 - x0 + 1) * scale, h: (y1 - y0 + 1) * scale };
+    });
+  await changed();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const drawn = await changed();
+  if (!drawn) throw new Error("clicking the grid does not draw a cell");
+  // Its two right-hand neighbours: one cell (and a grid line, if any) apart.
+  const [cx, cy] = [box.x + drawn.x + drawn.w / 2, box.y + drawn.y + drawn.h / 2];
+  await page.mouse.click(cx + drawn.w + 1, cy);
+  await page.mouse.click(cx + 2 * (drawn.w + 1), cy);
+}

@@ -3,7 +3,9 @@
 import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import type { Frame } from "playwright-core";
+import { button, eventually, exists, shownNumbers } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 interface MarkdownOptions {
   theme: Theme;
@@ -148,16 +150,6 @@ function render(o: MarkdownOptions): string {
 const OPTIONAL = ["ordered", "quote", "rule", "codeBlock", "count", "clear"] as const;
 const fits = (o: MarkdownOptions) => render(o).length <= 4000;
 
-type Frame = import("playwright-core").Frame;
-
-/** Polls `fn` in the app frame until it returns true; throws `message` after `ms`. */
-async function until<A>(frame: Frame, fn: (arg: A) => boolean, arg: A, ms: number, message: string): Promise<void> {
-  for (const end = Date.now() + ms; !(await frame.evaluate(fn as (arg: unknown) => boolean, arg as unknown)); ) {
-    if (Date.now() > end) throw new Error(message);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 interface Seen {
   h1: string;
   h2: string;
@@ -173,16 +165,71 @@ interface Seen {
   text: string;
 }
 
-async function seen(frame: Frame): Promise<Seen> {
-  return frame.evaluate(() => {
-    const p = document.getElementById("preview")!;
-    const [h1, h2, strong, em, code, link, quote, pre] = ["h1", "h2", "strong", "em", "p code, li code", ".link, u", "blockquote", "pre"].map(
+/** What the preview shows; the preview is the element around the h1 that reads `title`. */
+async function seen(frame: Frame, title: string): Promise<Seen | undefined> {
+  return frame.evaluate((title) => {
+    const p = Array.from(document.querySelectorAll("h1")).find((h) => h.textContent === title)?.parentElement;
+    if (!p) return undefined;
+    const [h1, h2, strong, em, code, link, quote, pre] = ["h1", "h2", "strong, b", "em, i", "p code, li code", "a, .link, u", "blockquote", "pre"].map(
       (sel) => p.querySelector(sel)?.textContent ?? "",
     );
     const ul = p.querySelectorAll("ul > li").length;
     const ol = p.querySelectorAll("ol > li").length;
     return { h1, h2, strong, em, code, link, ul, ol, quote, hr: p.querySelectorAll("hr").length, pre, text: p.textContent ?? "" };
-  });
+  }, title);
+}
+
+type Wants = Record<"ordered" | "quote" | "rule" | "codeBlock" | "count" | "clear", boolean>;
+
+/** Show the preview (its tab, where there is one) and read it once it shows `title`. */
+async function preview(frame: Frame, title: string, message: string): Promise<Seen> {
+  const tab = button(frame, /preview/i);
+  if (await exists(tab)) await tab.click();
+  return eventually(() => seen(frame, title), message);
+}
+
+/** Type markdown like a user; the preview must render each construct (and each wanted extra). */
+async function drive({ frame }: AppUnderTest, want: Wants): Promise<void> {
+  const editTab = button(frame, /^edit/i);
+  const showEditor = async () => {
+    if (await exists(editTab)) await editTab.click();
+  };
+  await showEditor();
+  const source = frame.locator("textarea").filter({ visible: true }).first();
+  const lines = [
+    "# Big Title",
+    "## Second level",
+    "Some **heavy** and *slanted* or _slanted_ words, `x = 1` and a [nice link](page.md). 3 < 4 & 5 > 2",
+    "- alpha",
+    "- beta",
+    "- gamma",
+    "",
+    ...(want.ordered ? ["1. one", "2. two"] : []),
+    ...(want.quote ? ["> quoted words"] : []),
+    ...(want.rule ? ["---"] : []),
+    ...(want.codeBlock ? ["```", "let y = **2**;", "```"] : []),
+    "The end.",
+  ];
+  const md = lines.join("\n");
+  const numbers = await shownNumbers(frame);
+  await source.fill(md);
+  const s = await preview(frame, "Big Title", "the preview does not update after typing");
+  const wanted: [keyof Seen, string | number][] = [
+    ["h2", "Second level"], ["strong", "heavy"], ["em", "slanted"], ["code", "x = 1"], ["link", "nice link"], ["ul", 3],
+    ...(want.ordered ? ([["ol", 2]] as [keyof Seen, number][]) : []),
+    ...(want.quote ? ([["quote", "quoted words"]] as [keyof Seen, string][]) : []),
+  ];
+  for (const [k, v] of wanted) if (s[k] !== v) throw new Error(`preview ${k} is "${s[k]}", expected "${v}"`);
+  if (want.rule && !s.hr) throw new Error("--- does not make a rule");
+  if (want.codeBlock && !s.pre.includes("let y = **2**;")) throw new Error(`code block shows "${s.pre}"`);
+  if (!s.text.includes("3 < 4 & 5 > 2")) throw new Error("special characters are not shown as text");
+  if (s.text.includes("](") || s.text.includes("**heavy")) throw new Error("markdown syntax is left in the preview");
+  if (want.count && (await shownNumbers(frame)) === numbers) throw new Error("the word count does not follow the text");
+  if (want.clear) {
+    await showEditor();
+    await button(frame, /clear/i).click();
+    if ((await source.inputValue()) !== "") throw new Error("clear does not empty the editor");
+  }
 }
 
 export const markdown = defineFamily<MarkdownOptions>({
@@ -249,60 +296,18 @@ export const markdown = defineFamily<MarkdownOptions>({
     { id: "add-count", requests: ["add a word count", "show how many words I typed"], appliesTo: (o) => !o.count && fits({ ...o, count: true }), apply: (o) => ({ ...o, count: true }) },
     { id: "add-clear", requests: ["add a clear button", "let me clear the editor"], appliesTo: (o) => !o.clear && fits({ ...o, clear: true }), apply: (o) => ({ ...o, clear: true }) },
   ],
-  async check({ frame }, o) {
-    const source = frame.locator("#source");
-    const showPreview = async () => {
-      if (o.layout !== "tabs") return;
-      await frame.locator("#previewTab").click();
-      if (!(await frame.locator("#preview").isVisible())) throw new Error("the Preview tab does not show the preview");
-    };
-    const showEditor = async () => {
-      if (o.layout === "tabs") await frame.locator("#editTab").click();
-    };
-    await showPreview();
-    const first = SAMPLES[o.sample][0].slice(2);
-    if ((await seen(frame)).h1 !== first) throw new Error("the sample text is not rendered at start");
-    await showEditor();
-    const it = o.italic === "star" ? "*slanted*" : "_slanted_";
-    const lines = [
-      "# Big Title",
-      "## Second level",
-      `Some **heavy** and ${it} words, \`x = 1\` and a [nice link](page.md). 3 < 4 & 5 > 2`,
-      "- alpha",
-      "- beta",
-      "- gamma",
-      "",
-      ...(o.ordered ? ["1. one", "2. two"] : []),
-      ...(o.quote ? ["> quoted words"] : []),
-      ...(o.rule ? ["---"] : []),
-      ...(o.codeBlock ? ["```", "let y = **2**;", "```"] : []),
-      "The end.",
-    ];
-    const md = lines.join("\n");
-    await source.fill(md);
-    await showPreview();
-    await until(frame, () => document.querySelector("#preview h1")?.textContent === "Big Title", null, 2000, "the preview does not update after typing");
-    const s = await seen(frame);
-    const want: [keyof Seen, string | number][] = [
-      ["h2", "Second level"], ["strong", "heavy"], ["em", "slanted"], ["code", "x = 1"], ["link", "nice link"], ["ul", 3],
-      ...(o.ordered ? ([["ol", 2]] as [keyof Seen, number][]) : []),
-      ...(o.quote ? ([["quote", "quoted words"]] as [keyof Seen, string][]) : []),
-      ...(o.rule ? ([["hr", 1]] as [keyof Seen, number][]) : []),
-    ];
-    for (const [k, v] of want) if (s[k] !== v) throw new Error(`preview ${k} is "${s[k]}", expected "${v}"`);
-    if (o.codeBlock && !s.pre.includes("let y = **2**;")) throw new Error(`code block shows "${s.pre}"`);
-    if (!s.text.includes("3 < 4 & 5 > 2")) throw new Error("special characters are not shown as text");
-    if (s.text.includes("](") || s.text.includes("**heavy")) throw new Error("markdown syntax is left in the preview");
-    if (o.count) {
-      const n = md.trim().split(/\s+/).length;
-      const c = (await frame.locator("#count").textContent()) ?? "";
-      if (!c.includes(`${n} word`)) throw new Error(`word count shows "${c}", expected ${n}`);
-    }
-    if (o.clear) {
-      await showEditor();
-      await frame.locator("#clear").click();
-      if ((await source.inputValue()) !== "") throw new Error("clear does not empty the editor");
-      if (((await frame.locator("#preview").textContent()) ?? "").trim()) throw new Error("clear does not empty the preview");
-    }
+  async check(app, o) {
+    await preview(app.frame, SAMPLES[o.sample][0].slice(2), "the sample text is not rendered at start");
+    await drive(app, { ordered: o.ordered, quote: o.quote, rule: o.rule, codeBlock: o.codeBlock, count: o.count, clear: o.clear });
+  },
+  async requestCheck(app, request) {
+    await drive(app, {
+      ordered: /numbered|ordered/i.test(request),
+      quote: /quote/i.test(request),
+      rule: /horizontal rule|divider/i.test(request),
+      codeBlock: /fenced|code block/i.test(request),
+      count: /word count|word counter/i.test(request),
+      clear: /clear/i.test(request),
+    });
   },
 });

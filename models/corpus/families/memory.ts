@@ -2,7 +2,8 @@
 import { esc, jsStr, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import { button, cell, eventually, markCells, shownNumbers, textChanges, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 interface MemoryOptions {
   theme: Theme;
@@ -180,37 +181,72 @@ export const memory = defineFamily<MemoryOptions>({
     { id: "add-restart", requests: ["add a restart button", "let me start a new game"], appliesTo: (o) => !o.restart, apply: (o) => ({ ...o, restart: true }) },
     { id: "more-pairs", requests: ["use 8 pairs", "make the grid 4x4"], appliesTo: (o) => o.pairs === 6, apply: (o) => ({ ...o, pairs: 8 }) },
   ],
-  async check({ frame }, o) {
-    const cards = frame.locator(".card");
-    if ((await cards.count()) !== o.pairs * 2) throw new Error(`expected ${o.pairs * 2} cards`);
-    const values = await cards.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.v ?? ""));
-    const text = async (i: number) => ((await cards.nth(i).textContent()) ?? "").trim();
-    if (values.some((v, i) => values.indexOf(v) === i && values.filter((x) => x === v).length !== 2)) throw new Error("cards do not come in pairs");
-    const other = values.findIndex((v) => v !== values[0]);
-    await cards.nth(0).click();
-    await cards.nth(other).click();
-    if ((await text(0)) !== values[0] || (await text(other)) !== values[other]) throw new Error("flipped cards do not show their faces");
-    await frame.waitForFunction((v) => document.querySelector(".card")!.textContent!.trim() !== v, values[0], { timeout: o.delayMs + 1500 });
-    if (await frame.locator(".card.open").count()) throw new Error("mismatched cards stay open");
-    if (o.timer) await frame.waitForFunction(() => Number(document.getElementById("time")!.textContent) >= 1, null, { timeout: 1500 });
-    await cards.evaluateAll((els) => {
-      const v = els.map((e) => (e as HTMLElement).dataset.v);
-      els.forEach((e, i) => {
-        const j = v.indexOf(v[i], i + 1);
-        if (j > 0) {
-          (e as HTMLElement).click();
-          (els[j] as HTMLElement).click();
-        }
-      });
+  async check(app, o) {
+    await drive(app, { pairs: o.pairs, moves: o.moves, timer: o.timer, restart: o.restart });
+  },
+  async requestCheck(app, request) {
+    const pairs = /(\d+) pairs/i.exec(request)?.[1] ?? (/(\d+) cards/i.exec(request) ? Number(/(\d+) cards/i.exec(request)![1]) / 2 : /4x4/.test(request) ? 8 : undefined);
+    await drive(app, {
+      pairs: pairs === undefined ? undefined : Number(pairs),
+      moves: /moves/i.test(request),
+      timer: /timer|time display/i.test(request),
+      restart: /restart|new game|reshuffle/i.test(request),
     });
-    const msg = ((await frame.locator("#msg").textContent()) ?? "").trim();
-    if (!/won|pairs/i.test(msg)) throw new Error(`no win message after all pairs: "${msg}"`);
-    if (o.moves && ((await frame.locator("#moves").textContent()) ?? "").trim() !== String(o.pairs + 1)) throw new Error("move counter is wrong");
-    if (o.restart) {
-      await frame.locator("#restart").click();
-      const open = await frame.locator(".card.open").count();
-      if (open || (await frame.locator("#msg").textContent())?.trim()) throw new Error("restart did not reset the game");
-      if (o.moves && ((await frame.locator("#moves").textContent()) ?? "").trim() !== "0") throw new Error("restart did not reset moves");
-    }
   },
 });
+
+interface Wants {
+  /** How many pairs the deck has, where known. */
+  pairs?: number;
+  moves: boolean;
+  timer: boolean;
+  restart: boolean;
+}
+
+/** Play like a user: turn cards two at a time until a pair is found; a pair stays open, a mismatch turns back. */
+async function drive({ frame }: AppUnderTest, want: Wants): Promise<void> {
+  const n = await markCells(frame);
+  if (n < 8 || n % 2) throw new Error(`no deck of cards (${n} found)`);
+  if (want.pairs && n !== want.pairs * 2) throw new Error(`${n} cards, not ${want.pairs} pairs`);
+  const card = (i: number) => cell(frame, i);
+  const face = async (i: number) => (await card(i).innerText()).trim();
+  const back = await face(0);
+  const numbersBefore = await shownNumbers(frame);
+  const seen = new Map<number, string>();
+  const done = new Set<number>();
+  const turn = async (i: number) => {
+    await card(i).click();
+    const f = await eventually(async () => ((await face(i)) !== back ? face(i) : undefined), "clicking a card does not show its face");
+    seen.set(i, f);
+    return f;
+  };
+  let matched = false;
+  let mismatched = false;
+  for (let a = 0; a < n && !(matched && mismatched); a++) {
+    if (done.has(a)) continue;
+    const fa = await turn(a);
+    const b = [...seen].find(([i, f]) => i !== a && f === fa && !done.has(i))?.[0] ?? [...Array(n).keys()].find((i) => i > a && !seen.has(i));
+    if (b === undefined) break;
+    const fb = await turn(b);
+    if (fa === fb) {
+      matched = true;
+      done.add(a).add(b);
+      await frame.waitForTimeout(1200);
+      if ((await face(a)) !== fa || (await face(b)) !== fb) throw new Error("a matching pair does not stay open");
+    } else {
+      mismatched = true;
+      await eventually(async () => ((await face(a)) === back && (await face(b)) === back) || undefined, "a mismatched pair does not turn back", 4000);
+    }
+  }
+  if (!matched) throw new Error("no matching pair found in a pass over the deck");
+  if (want.moves && (await shownNumbers(frame)) === numbersBefore) throw new Error("no move counter counts the moves");
+  if (want.timer) await textChanges(frame, await visibleText(frame), "no timer runs during the game");
+  if (want.restart) {
+    await button(frame, /restart|new game|shuffle|play again|reset/i).click();
+    await eventually(async () => {
+      await markCells(frame);
+      for (let i = 0; i < n; i++) if ((await face(i)) !== back) return undefined;
+      return true;
+    }, "restart does not turn the cards back");
+  }
+}

@@ -3,6 +3,7 @@ import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import type { Rng } from "../rng.ts";
 import { randomTheme, type Theme } from "../theme.ts";
+import { button, cell, eventually, exists, markCells, scene, sceneChanges, shownNumbers, textChanges, visibleText } from "../tolerant.ts";
 import { defineFamily } from "../types.ts";
 
 interface MinesweeperOptions {
@@ -305,6 +306,48 @@ export const minesweeper = defineFamily<MinesweeperOptions>({
       await frame.locator("#level").selectOption({ label: "Hard" });
       if ((await cells.count()) !== LEVELS[2][1] * LEVELS[2][2]) throw new Error("choosing a level does not resize the board");
       await page.waitForTimeout(10);
+    }
+  },
+  async requestCheck({ frame }, request) {
+    const n = await markCells(frame);
+    if (n < 25) throw new Error(`no minefield (${n} cells)`);
+    const looks = () => frame.evaluate(() => Array.from(document.querySelectorAll("[data-cell]"), (e) => `${e.className}|${(e as HTMLElement).innerText}|${e.getAttribute("style")}`));
+    const look = async (i: number) => (await looks())[i];
+    const closed = await look(0);
+    const lost = async () => /over|boom|lost|lose/i.test(await visibleText(frame));
+    const started = await scene(frame);
+    const mid = Math.floor(n / 2) + Math.floor(Math.sqrt(n) / 2);
+    await cell(frame, mid).click();
+    await sceneChanges(frame, started, "clicking a cell does not open it");
+    if (/timer|seconds/i.test(request) && !(await lost())) await textChanges(frame, await visibleText(frame), "the timer does not run");
+    const flagging = /flag/i.test(request) && !(await lost());
+    if (flagging) {
+      const j = (await looks()).findIndex((l) => l === closed);
+      const mode = button(frame, /flag/i);
+      const flag = async () => {
+        if (/right/i.test(request) || !(await exists(mode))) await cell(frame, j).click({ button: "right" });
+        else {
+          await mode.click();
+          await cell(frame, j).click();
+          await mode.click();
+        }
+      };
+      const numbers = await shownNumbers(frame);
+      await flag();
+      await eventually(async () => ((await look(j)) !== closed) || undefined, "flagging does not mark the cell");
+      if (/mine counter|mines left/i.test(request) && (await shownNumbers(frame)) === numbers) throw new Error("the mine counter does not change when flagging");
+      await flag();
+      await eventually(async () => ((await look(j)) === closed) || undefined, "a flag cannot be removed");
+    }
+    // Open every closed cell (in the page, for speed): a mine must end the game, unless all were safe.
+    await frame.evaluate((closed) => {
+      for (const e of Array.from(document.querySelectorAll("[data-cell]")))
+        if (`${e.className}|${(e as HTMLElement).innerText}|${e.getAttribute("style")}` === closed) (e as HTMLElement).click();
+    }, closed);
+    if (!(await lost()) && !/win|won|clear/i.test(await visibleText(frame))) throw new Error("opening every cell neither hits a mine nor wins");
+    if (/new game|reset|smiley/i.test(request)) {
+      await button(frame, /new game|reset|restart|[\u2639-\u263b]|[\u{1f600}-\u{1f64f}]/iu).click();
+      await eventually(async () => ((await markCells(frame)) === n && (await look(mid)) === closed && !(await lost())) || undefined, "a new game does not close the cells");
     }
   },
 });

@@ -1,9 +1,10 @@
 // A notes app: write notes, list them, and filter them with a search box.
-import type { Frame } from "playwright-core";
 import { esc, jsStr, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import { addEntry, deleteEntry, shows } from "../list-steps.ts";
+import { button, exists, labelled, shownNumbers, storageHolds, textField, until, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 interface Note {
   title: string;
@@ -193,14 +194,6 @@ ${o.dom === "html" ? html : element}
 new NotesApp();`;
 }
 
-/** Polls a JS expression in the app (evaluated by the debugger, so the app's CSP allows it) until it is true. */
-async function waitFor(frame: Frame, what: string, expr: string, timeout = 1500): Promise<void> {
-  for (const end = Date.now() + timeout; ; await new Promise((r) => setTimeout(r, 40))) {
-    if (await frame.evaluate(expr)) return;
-    if (Date.now() > end) throw new Error(what);
-  }
-}
-
 export const notes = defineFamily<NotesOptions>({
   name: "notes",
   options(rng) {
@@ -265,38 +258,48 @@ export const notes = defineFamily<NotesOptions>({
     { id: "add-count", requests: ["show how many notes there are", "add a note counter"], appliesTo: (o) => !o.count, apply: (o) => ({ ...o, count: true }) },
     { id: "add-save", requests: ["save the notes in localStorage", "make the notes persist"], appliesTo: (o) => !o.save, apply: (o) => ({ ...o, save: true }) },
   ],
-  async check({ frame }, o) {
-    const n0 = o.seeds.length;
-    const count = (k: number) => `document.querySelectorAll("#list .note").length === ${k}`;
-    await waitFor(frame, `expected ${n0} notes at start`, count(n0));
-    const add = async (title: string, text: string) => {
-      if (o.titles) await frame.locator("#title").fill(title);
-      await frame.locator("textarea").fill(text);
-      await frame.getByRole("button", { name: o.addLabel, exact: true }).click();
-    };
-    await add("Fruit", "buy kumquat jam");
-    await add("Travel", "ride a zeppelin someday");
-    await waitFor(frame, "added notes are not listed", count(n0 + 2));
-    await frame.getByText("ride a zeppelin someday").waitFor({ timeout: 1000 });
-    if (o.titles) await frame.getByText("Travel", { exact: true }).waitFor({ timeout: 1000 });
-    const search = frame.locator("#search");
-    await search.fill("ZEPPELIN");
-    await waitFor(frame, "search does not filter the notes", `${count(1)} && document.querySelector("#list .note").textContent.includes("zeppelin")`);
-    if (o.titles) {
-      await search.fill("fruit");
-      await waitFor(frame, "search does not match titles", `${count(1)} && document.querySelector("#list .note").textContent.includes("kumquat")`);
-    }
-    await search.fill("qqxqq");
-    await waitFor(frame, "no empty message for a search without results", `${count(0)} && !document.getElementById("empty").hidden`);
-    await search.fill("");
-    await waitFor(frame, "clearing the search does not show all notes", count(n0 + 2));
-    if (o.count) await waitFor(frame, "the note count is wrong", `document.getElementById("count").textContent.includes("${n0 + 2}")`);
-    if (o.dates) await waitFor(frame, "notes have no date", `[...document.querySelectorAll(".date")].some((d) => /\\d/.test(d.textContent))`);
-    if (o.del) {
-      const i = o.newestFirst ? 1 : n0;
-      await frame.getByRole("button", { name: "Delete note" }).nth(i).click();
-      await waitFor(frame, "delete does not remove the note", `${count(n0 + 1)} && !document.getElementById("list").textContent.includes("kumquat")`);
-    }
-    if (o.save) await waitFor(frame, "notes are not saved", `(localStorage.getItem(${jsStr(o.key)}) || "").includes("zeppelin")`);
+  async check(app, o) {
+    const n = await app.frame.locator("#list .note").count();
+    if (n !== o.seeds.length) throw new Error(`expected ${o.seeds.length} notes at start, saw ${n}`);
+    await drive(app, { titles: o.titles, dates: o.dates, del: o.del, count: o.count, save: o.save });
+  },
+  async requestCheck(app, request) {
+    await drive(app, {
+      titles: /title/i.test(request),
+      dates: /date|timestamp|time each/i.test(request),
+      del: /delete/i.test(request),
+      count: /count|number of notes/i.test(request),
+      save: /local ?storage|persist/i.test(request),
+    });
   },
 });
+
+type Wants = Record<"titles" | "dates" | "del" | "count" | "save", boolean>;
+
+/** Write notes like a user and search them (and use each wanted feature). */
+async function drive({ frame }: AppUnderTest, want: Wants): Promise<void> {
+  const search = frame.locator("input[type=search]").or(frame.getByPlaceholder(/search|filter|find/i)).or(labelled(frame, /search|filter/i)).first();
+  const title = frame.getByPlaceholder(/title/i).or(labelled(frame, /title/i)).first();
+  const textarea = frame.locator("textarea:visible").first();
+  const body = (await exists(textarea)) ? textarea : textField(frame, (await exists(title)) ? 1 : 0);
+  const numbers = await shownNumbers(frame);
+  const add = async (heading: string, text: string) => {
+    if (want.titles || (await exists(title))) await title.fill(heading);
+    await addEntry(frame, text, body);
+  };
+  await add("Fruit", "buy kumquat jam");
+  await add("Travel", "ride a zeppelin someday");
+  if (want.titles && !(await shows(frame, "Travel"))) throw new Error("the note title is not shown");
+  if (want.count && (await shownNumbers(frame)) === numbers) throw new Error("the note count does not change when notes are added");
+  const only = async (query: string, shown: string[], hidden: string[], what: string) => {
+    await search.fill(query);
+    await until(frame, ([shown, hidden]) => shown.every((t) => document.body.innerText.includes(t)) && !hidden.some((t) => document.body.innerText.includes(t)), [shown, hidden], what);
+  };
+  await only("ZEPPELIN", ["zeppelin"], ["kumquat"], "search does not filter the notes");
+  if (want.titles) await only("fruit", ["kumquat"], ["zeppelin"], "search does not match titles");
+  await only("qqxqq", [], ["zeppelin", "kumquat"], "a search without matches still shows notes");
+  await only("", ["zeppelin", "kumquat"], [], "clearing the search does not show every note");
+  if (want.dates && !/\d{1,2}[:/.-]\d{1,2}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d/i.test(await visibleText(frame))) throw new Error("the notes show no date");
+  if (want.save && !(await storageHolds(frame, "zeppelin"))) throw new Error("the notes are not saved to localStorage");
+  if (want.del) await deleteEntry(frame, "kumquat");
+}

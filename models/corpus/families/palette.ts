@@ -4,7 +4,9 @@
 import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import type { Frame } from "playwright-core";
+import { button, eventually, looks, setField, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 import { expectCopyFeedback } from "../checks.ts";
 
 interface PaletteOptions {
@@ -241,59 +243,74 @@ export const palette = defineFamily<PaletteOptions>({
     { id: "add-count", requests: ["let me choose how many colors", "add a control for the number of colors"], appliesTo: (o) => !o.countControl && extras({ ...o, countControl: true }) <= MAX_EXTRAS, apply: (o) => ({ ...o, countControl: true }) },
     { id: "harmony", requests: ["make the colors go well together", "generate harmonious palettes instead of random colors"], appliesTo: (o) => o.gen !== "harmony" && extras({ ...o, gen: "harmony" }) <= MAX_EXTRAS, apply: (o) => ({ ...o, gen: "harmony" }) },
   ],
-  async check({ page, frame }, o) {
-    const read = () =>
-      frame.evaluate(() =>
-        Array.from(document.querySelectorAll("#palette .swatch")).map((s) => ({ code: s.querySelector(".code")!.textContent!.trim(), bg: getComputedStyle(s).backgroundColor })),
-      );
-    const rgbOf = (hex: string) => {
-      const n = parseInt(hex.slice(1), 16);
-      return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
-    };
-    const valid = async (n: number, where: string) => {
-      const s = await read();
-      if (s.length !== n) throw new Error(`${where}: ${s.length} swatches, not ${n}`);
-      for (const x of s) {
-        if (!/^#[0-9a-f]{6}$/i.test(x.code)) throw new Error(`${where}: swatch code "${x.code}"`);
-        if (rgbOf(x.code) !== x.bg) throw new Error(`${where}: swatch ${x.code} is painted ${x.bg}`);
-      }
-      return s.map((x) => x.code.toLowerCase());
-    };
-    let n = o.count;
-    const first = await valid(n, "at first");
-    const gen = frame.getByRole("button", { name: o.button, exact: true });
-    await gen.click();
-    const second = await valid(n, `after ${o.button}`);
-    if (second.join() === first.join()) throw new Error(`${o.button} does not change the colors`);
-    await expectCopyFeedback(frame, "#palette .copy");
-    if (o.countControl) {
-      n = o.count === 3 ? 6 : 3;
-      await frame.locator("#count").fill(String(n));
-      await valid(n, `after choosing ${n} colors`);
-    }
-    if (o.lock) {
-      const before = await valid(n, "before locking");
-      await frame.locator("#palette .lock").first().click();
-      await gen.click();
-      const after = await valid(n, "after locking");
-      if (after[0] !== before[0]) throw new Error(`a locked color changed from ${before[0]} to ${after[0]}`);
-      if (after.slice(1).join() === before.slice(1).join()) throw new Error("unlocked colors did not change");
-      if ((await frame.locator("#palette .lock").first().getAttribute("aria-pressed")) !== "true") throw new Error("the lock is not shown as pressed");
-    }
-    if (o.rgb) {
-      const hex = await valid(n, "before RGB");
-      await frame.getByRole("button", { name: "Show RGB" }).click();
-      const codes = (await read()).map((x) => x.code);
-      if (codes[0] !== rgbOf(hex[0])) throw new Error(`RGB shows "${codes[0]}" for ${hex[0]}`);
-      await frame.getByRole("button", { name: "Show HEX" }).click();
-      await valid(n, "back to HEX");
-    }
-    if (o.keyboard) {
-      const before = await valid(n, "before Space");
-      await frame.locator("h1").click();
-      await page.keyboard.press("Space");
-      const after = await valid(n, "after Space");
-      if (after.join() === before.join()) throw new Error("Space does not make a new palette");
-    }
+  async check(app, o) {
+    if ((await hexCodes(app.frame)).length !== o.count) throw new Error(`the palette does not show ${o.count} colours`);
+    await drive(app, { ...o, copy: true, count: o.count });
+  },
+  async requestCheck(app, request) {
+    await drive(app, {
+      count: Number(/(\d+) colou?rs/i.exec(request)?.[1] ?? 0) || undefined,
+      countControl: /how many|number of colou?rs/i.test(request),
+      copy: /copy/i.test(request),
+      lock: /lock/i.test(request),
+      rgb: /rgb/i.test(request),
+      keyboard: /space|keyboard/i.test(request),
+    });
   },
 });
+
+interface Wants {
+  /** How many colours the palette has, where known. */
+  count?: number;
+  countControl: boolean;
+  copy: boolean;
+  lock: boolean;
+  rgb: boolean;
+  keyboard: boolean;
+}
+
+/** The hex codes the page shows, each checked to be painted somewhere as a background. */
+async function hexCodes(frame: Frame): Promise<string[]> {
+  const codes = ((await visibleText(frame)).match(/#[0-9a-f]{6}\b/gi) ?? []).map((c) => c.toLowerCase());
+  const painted = await frame.evaluate(() => Array.from(document.querySelectorAll("body *"), (e) => getComputedStyle(e).backgroundColor));
+  for (const c of codes) {
+    const n = parseInt(c.slice(1), 16);
+    if (!painted.includes(`rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`)) throw new Error(`the colour ${c} is not painted`);
+  }
+  return codes;
+}
+
+/** Make palettes like a user (and use each wanted feature); the colours must change. */
+async function drive({ page, frame }: AppUnderTest, want: Wants): Promise<void> {
+  const generate = button(frame, /generate|new|random|shuffle|palette|refresh/i);
+  const palette = async () => `${(await hexCodes(frame)).join()}|${await looks(frame)}`;
+  const changes = async (act: () => Promise<void>, what: string) => {
+    const before = await palette();
+    await act();
+    await eventually(async () => ((await palette()) !== before) || undefined, `${what} does not change the colours`);
+  };
+  await changes(() => generate.click(), "Generate");
+  const first = await hexCodes(frame);
+  if (want.count && first.length !== want.count) throw new Error(`${first.length} colours shown, not ${want.count}`);
+  if (want.copy) await expectCopyFeedback(frame, button(frame, /copy/i));
+  if (want.countControl) {
+    const n = first.length === 3 ? 5 : 3;
+    await setField(frame.getByRole("spinbutton").or(frame.getByRole("combobox")).first(), String(n));
+    await eventually(async () => ((await hexCodes(frame)).length === n) || undefined, `choosing ${n} colours does not show ${n}`);
+  }
+  if (want.lock) {
+    const before = await hexCodes(frame);
+    await button(frame, /lock|\u{1f512}|\u{1f513}/iu).click();
+    await changes(() => generate.click(), "Generate with a locked colour");
+    const after = await hexCodes(frame);
+    if (after[0] !== before[0]) throw new Error(`a locked colour changed from ${before[0]} to ${after[0]}`);
+  }
+  if (want.rgb) {
+    await button(frame, /rgb/i).click();
+    await eventually(async () => /rgb|\d{1,3}, *\d{1,3}, *\d{1,3}/i.test(await visibleText(frame)) || undefined, "the RGB switch shows no RGB values");
+  }
+  if (want.keyboard) {
+    await frame.locator("body").click({ position: { x: 2, y: 2 } });
+    await changes(() => page.keyboard.press("Space"), "Space");
+  }
+}

@@ -4,7 +4,8 @@
 import { esc, jsStr, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import { button, eventually, exists, findOutput, labelled, newLines, setField, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 import { expectCopyFeedback } from "../checks.ts";
 
 interface PasswordOptions {
@@ -280,93 +281,88 @@ export const password = defineFamily<PasswordOptions>({
     { id: "add-guarantee", requests: ["make sure every selected character type is used", "guarantee at least one of each type"], appliesTo: (o) => !o.guarantee && fits({ ...o, guarantee: true }), apply: (o) => ({ ...o, guarantee: true }) },
     { id: "live", requests: ["regenerate when I change an option", "update the password as soon as I change the settings"], appliesTo: (o) => !o.live && fits({ ...o, live: true }), apply: (o) => ({ ...o, live: true }) },
   ],
-  async check({ frame }, o) {
-    const read = () => frame.evaluate(() => {
-      const el = document.getElementById("password") as HTMLInputElement;
-      return (el.value ?? el.textContent ?? "").trim();
+  async check(app, o) {
+    await drive(app, { ...o, options: true, noneMessage: true });
+  },
+  async requestCheck(app, request) {
+    await drive(app, {
+      options: /character|uppercase|checkbox/i.test(request),
+      noneMessage: false,
+      copy: /copy/i.test(request),
+      strength: /strength|weak/i.test(request),
+      similar: /similar|ambiguous/i.test(request),
+      guarantee: /at least one|guaranteed/i.test(request),
+      multiple: /several|how many passwords/i.test(request),
+      live: /whenever i change|live/i.test(request),
     });
-    const setLength = (n: number) =>
-      frame.locator("#length").evaluate((el, v) => {
-        const input = el as HTMLInputElement;
-        input.value = String(v);
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-        input.dispatchEvent(new Event("change", { bubbles: true }));
-      }, n);
-    const setBox = async (id: string, on: boolean) => {
-      const box = frame.locator(`#${id}`);
-      if ((await box.isChecked()) !== on) await box.click();
-    };
-    const gen = frame.getByRole("button", { name: "Generate", exact: true });
-    const first = await read();
-    if (first.length !== o.length) throw new Error(`the first password "${first}" is not ${o.length} long`);
-    const symbolsOn = o.checked[3];
-    const allowed = (upper: boolean, lower: boolean, nums: boolean, syms: boolean, avoid: boolean) => {
-      let s = (upper ? TYPES[0].chars : "") + (lower ? TYPES[1].chars : "") + (nums ? TYPES[2].chars : "") + (syms ? o.symbols : "");
-      if (avoid) s = s.replace(SIMILAR, "");
-      return new Set(s);
-    };
-    const expectOnly = (pw: string, set: Set<string>, why: string) => {
-      for (const c of pw) if (!set.has(c)) throw new Error(`${why}: "${pw}" has "${c}"`);
-    };
-    expectOnly(first, allowed(true, true, true, symbolsOn, o.similar), "at first");
-    await setLength(24);
-    await gen.click();
-    const a = await read();
-    if (a.length !== 24) throw new Error(`length 24 gives "${a}" (${a.length})`);
-    await gen.click();
-    const b = await read();
-    if (a === b) throw new Error("Generate gives the same password twice");
-    if (o.similar) {
-      await setBox("symbols", true);
-      for (let i = 0; i < 3; i++) {
-        await gen.click();
-        expectOnly(await read(), allowed(true, true, true, true, true), "avoiding similar characters");
-      }
-      await setBox("similar", false);
-    }
-    if (o.guarantee) {
-      await setBox("symbols", true);
-      await setLength(4);
-      for (let i = 0; i < 3; i++) {
-        await gen.click();
-        const pw = await read();
-        const kinds = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(pw)).length;
-        if (kinds !== 4) throw new Error(`"${pw}" lacks a chosen character type`);
-      }
-    }
-    if (o.strength) {
-      await setBox("symbols", true);
-      await setLength(20);
-      await gen.click();
-      const strong = ((await frame.locator("#strength").textContent()) ?? "").trim();
-      if (strong !== "Strong") throw new Error(`length 20 with all types is "${strong}"`);
-    }
-    await setBox("upper", false);
-    await setBox("numbers", false);
-    await setBox("symbols", false);
-    if (o.similar) await setBox("similar", false);
-    await setLength(6);
-    await gen.click();
-    const lower = await read();
-    if (lower.length !== 6) throw new Error(`length 6 gives "${lower}"`);
-    expectOnly(lower, allowed(false, true, false, false, false), "lowercase only");
-    if (o.strength) {
-      const weak = ((await frame.locator("#strength").textContent()) ?? "").trim();
-      if (weak !== "Weak") throw new Error(`6 lowercase letters are "${weak}"`);
-    }
-    await setBox("lower", false);
-    await gen.click();
-    const msg = (await frame.locator("#msg").textContent()) ?? "";
-    if (!/at least one/i.test(msg)) throw new Error(`no message when no character type is chosen ("${msg}")`);
-    await setBox("lower", true);
-    if (o.multiple) {
-      await frame.locator("#count").selectOption("5");
-      await gen.click();
-      const items = await frame.locator("#list li").allTextContents();
-      if (items.length !== 5 || new Set(items).size < 2) throw new Error(`5 passwords give ${JSON.stringify(items)}`);
-    }
-    if (o.copy) {
-      await expectCopyFeedback(frame, "#copy");
-    }
   },
 });
+
+type Wants = Record<"options" | "noneMessage" | "copy" | "strength" | "similar" | "guarantee" | "multiple" | "live", boolean>;
+
+/** Generate passwords like a user, with the length and character options (and each wanted feature). */
+async function drive({ frame }: AppUnderTest, want: Wants): Promise<void> {
+  const gen = button(frame, /generate|new password|create/i);
+  const box = (label: RegExp) => frame.getByLabel(label).and(frame.getByRole("checkbox")).first();
+  const setBox = async (label: RegExp, on: boolean) => {
+    if ((await exists(box(label))) && (await box(label).isChecked()) !== on) await box(label).click();
+  };
+  const length = labelled(frame, /length/i);
+  const read = await findOutput(frame, () => gen.click(), /^(?![Ww]eak|[Mm]edium|[Ss]trong|[Ff]air|[Gg]ood|[Vv]ery)\S{6,}$/, "Generate shows no password");
+  const generate = async () => {
+    await gen.click();
+    return read();
+  };
+  const expectOnly = (pw: string, chars: RegExp, why: string) => {
+    if (!chars.test(pw)) throw new Error(`${why}: "${pw}"`);
+  };
+  await setField(length, "24");
+  const a = await generate();
+  if (a.length !== 24) throw new Error(`length 24 gives "${a}" (${a.length})`);
+  if (a === (await generate())) throw new Error("Generate gives the same password twice");
+  if (want.live) {
+    await setField(length, "20");
+    await eventually(async () => ((await read()).length === 20) || undefined, "changing the length does not make a new password");
+  }
+  if (want.similar) {
+    await setBox(/symbol|special/i, true);
+    await setBox(/similar|ambiguous/i, true);
+    for (let i = 0; i < 3; i++) expectOnly(await generate(), /^[^0O1lI|]+$/, "avoiding similar characters");
+    await setBox(/similar|ambiguous/i, false);
+  }
+  if (want.guarantee) {
+    await setBox(/symbol|special/i, true);
+    await setField(length, "4");
+    for (let i = 0; i < 3; i++) expectOnly(await generate(), /^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)(?=.*[^A-Za-z\d])/, "every chosen type");
+  }
+  if (want.strength) {
+    await setBox(/symbol|special/i, true);
+    await setField(length, "20");
+    await generate();
+    if (!/strong/i.test(await visibleText(frame))) throw new Error("a long password with every type is not rated strong");
+  }
+  if (want.options) {
+    await setBox(/upper/i, false);
+    await setBox(/number|digit/i, false);
+    await setBox(/symbol|special/i, false);
+    await setBox(/similar|ambiguous/i, false);
+    await setField(length, "6");
+    const lower = await generate();
+    if (lower.length !== 6) throw new Error(`length 6 gives "${lower}"`);
+    expectOnly(lower, /^[a-z]+$/, "lowercase only");
+    if (want.strength && !/weak/i.test(await visibleText(frame))) throw new Error("6 lowercase letters are not rated weak");
+    if (want.noneMessage) {
+      await setBox(/lower/i, false);
+      await gen.click();
+      await eventually(async () => /at least one/i.test(await visibleText(frame)) || undefined, "no message when no character type is chosen");
+      await setBox(/lower/i, true);
+    }
+  }
+  if (want.multiple) {
+    await setField(labelled(frame, /how many|count|number of/i), "5");
+    const before = await visibleText(frame);
+    await gen.click();
+    await eventually(async () => (newLines(before, await visibleText(frame)).length >= 4) || undefined, "asking for 5 passwords does not list them");
+  }
+  if (want.copy) await expectCopyFeedback(frame, button(frame, /copy/i));
+}

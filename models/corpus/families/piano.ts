@@ -2,6 +2,8 @@
 import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
+import type { Frame, Locator, Page } from "playwright-core";
+import { cell, eventually, markCells, newLines, until, visibleText } from "../tolerant.ts";
 import { defineFamily } from "../types.ts";
 
 interface PianoOptions {
@@ -151,22 +153,47 @@ function render(o: PianoOptions): string {
   return page({ title: esc(o.title), theme: o.theme, css: css(o), body: body(o), script: o.style === "class" ? scriptClass(o) : scriptFunctions(o) });
 }
 
-type Frame = import("playwright-core").Frame;
-type Page = import("playwright-core").Page;
-
-/** Polls `fn` in the app frame until it returns true; throws `message` after `ms`. */
-async function until<A>(frame: Frame, fn: (arg: A) => boolean, arg: A, ms: number, message: string): Promise<void> {
-  for (const end = Date.now() + ms; !(await frame.evaluate(fn as (arg: unknown) => boolean, arg as unknown)); ) {
-    if (Date.now() > end) throw new Error(message);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 interface Probe {
   created: number;
   notes: { f: number; type: string }[];
   gains: number[];
   active: string[];
+}
+
+/**
+ * Listen in on the app's sound: count AudioContexts created from now on, and record
+ * every oscillator started (frequency, wave), every gain set and every key marked active.
+ */
+async function installProbe(frame: Frame): Promise<void> {
+  await frame.evaluate(() => {
+    const w = window as unknown as { __probe: Probe; AudioContext: typeof AudioContext; webkitAudioContext?: typeof AudioContext };
+    const probe: Probe = { created: 0, notes: [], gains: [], active: [] };
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target as Element;
+        if (el.classList.contains("active")) probe.active.push(el.getAttribute("aria-label") ?? "");
+      }
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["class"] });
+    w.__probe = probe;
+    const Base = w.AudioContext;
+    w.AudioContext = class extends Base {
+      constructor(opts?: AudioContextOptions) {
+        super(opts);
+        probe.created++;
+      }
+    };
+    w.webkitAudioContext = w.AudioContext;
+    const start = OscillatorNode.prototype.start;
+    OscillatorNode.prototype.start = function (this: OscillatorNode, when?: number) {
+      probe.notes.push({ f: this.frequency.value, type: this.type });
+      return start.call(this, when);
+    };
+    const set = AudioParam.prototype.setValueAtTime;
+    AudioParam.prototype.setValueAtTime = function (this: AudioParam, v: number, t: number) {
+      probe.gains.push(v);
+      return set.call(this, v, t);
+    };
+  });
 }
 
 async function probe(frame: Frame): Promise<Probe> {
@@ -177,14 +204,18 @@ async function isActive(frame: Frame, name: string): Promise<boolean> {
   return frame.evaluate((n) => !!document.querySelector(`[aria-label="${n}"]`)?.classList.contains("active"), name);
 }
 
-async function pressKey(page: Page, frame: Frame, o: PianoOptions, midi: number, extra = ""): Promise<void> {
-  const name = noteName(midi);
-  const key = frame.getByRole("button", { name, exact: true });
+/** Press the mouse on a key, low down (where a white key is not under a black one). */
+async function hold(page: Page, key: Locator, name: string): Promise<void> {
   const box = await key.boundingBox();
   if (!box) throw new Error(`no key ${name}`);
-  const before = (await probe(frame)).notes.length;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.8);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.85);
   await page.mouse.down();
+}
+
+async function pressKey(page: Page, frame: Frame, o: PianoOptions, midi: number, extra = ""): Promise<void> {
+  const name = noteName(midi);
+  const before = (await probe(frame)).notes.length;
+  await hold(page, frame.getByRole("button", { name, exact: true }), name);
   const p = await probe(frame);
   if (p.created !== 1) throw new Error(`${p.created} AudioContexts after pressing ${name}${extra} (it must be created once, on the first press)`);
   if (p.notes.length !== before + 1) throw new Error(`pressing ${name} started ${p.notes.length - before} oscillators`);
@@ -193,7 +224,7 @@ async function pressKey(page: Page, frame: Frame, o: PianoOptions, midi: number,
   const marked = o.active === "hold" ? await isActive(frame, name) : (await probe(frame)).active.includes(name);
   if (!marked) throw new Error(`${name} is not marked active when pressed`);
   await page.mouse.up();
-  await until(frame, (n) => !document.querySelector(`[aria-label="${n}"]`)?.classList.contains("active"), name, 1500, `${name} stays active after it is released`);
+  await until(frame, (n) => !document.querySelector(`[aria-label="${n}"]`)?.classList.contains("active"), name, `${name} stays active after it is released`);
   if (o.lastNote) {
     const t = (await frame.locator("#note").textContent()) ?? "";
     if (t.trim() !== name) throw new Error(`the last note shows "${t}", expected ${name}`);
@@ -268,35 +299,7 @@ export const piano = defineFamily<PianoOptions>({
     { id: "add-last-note", requests: ["show which note was played", "display the note name when I press a key"], appliesTo: (o) => !o.lastNote && fits({ ...o, lastNote: true }), apply: (o) => ({ ...o, lastNote: true }) },
   ],
   async check({ page, frame }, o) {
-    await frame.evaluate(() => {
-      const w = window as unknown as { __probe: Probe; AudioContext: typeof AudioContext; webkitAudioContext?: typeof AudioContext };
-      const probe: Probe = { created: 0, notes: [], gains: [], active: [] };
-      new MutationObserver((records) => {
-        for (const r of records) {
-          const el = r.target as Element;
-          if (el.classList.contains("active")) probe.active.push(el.getAttribute("aria-label") ?? "");
-        }
-      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["class"] });
-      w.__probe = probe;
-      const Base = w.AudioContext;
-      w.AudioContext = class extends Base {
-        constructor(opts?: AudioContextOptions) {
-          super(opts);
-          probe.created++;
-        }
-      };
-      w.webkitAudioContext = w.AudioContext;
-      const start = OscillatorNode.prototype.start;
-      OscillatorNode.prototype.start = function (this: OscillatorNode, when?: number) {
-        probe.notes.push({ f: this.frequency.value, type: this.type });
-        return start.call(this, when);
-      };
-      const set = AudioParam.prototype.setValueAtTime;
-      AudioParam.prototype.setValueAtTime = function (this: AudioParam, v: number, t: number) {
-        probe.gains.push(v);
-        return set.call(this, v, t);
-      };
-    });
+    await installProbe(frame);
     const keys = await frame.locator(".key").count();
     if (keys !== o.count) throw new Error(`expected ${o.count} keys, got ${keys}`);
     await pressKey(page, frame, o, o.first + 4);
@@ -325,6 +328,39 @@ export const piano = defineFamily<PianoOptions>({
       if (p.notes.length !== before + 1 || Math.abs(p.notes[p.notes.length - 1].f - freq(midi)) > 0.5) throw new Error("pressing J does not play its note");
       if (!(await probe(frame)).active.includes(noteName(midi))) throw new Error("pressing J does not mark the key active");
       await page.keyboard.up("j");
+    }
+  },
+  async requestCheck({ page, frame }, request) {
+    await installProbe(frame);
+    const keys = await markCells(frame);
+    if (keys < 8) throw new Error(`no keyboard (${keys} keys)`);
+    const notes = async () => (await probe(frame)).notes;
+    const play = async (act: () => Promise<void>, what: string) => {
+      const before = (await notes()).length;
+      await act();
+      const played = await eventually(async () => (await notes())[before], `${what} plays no note`);
+      await page.mouse.up();
+      if (!(played.f > 20 && played.f < 5000)) throw new Error(`${what} plays ${played.f} Hz`);
+      return played;
+    };
+    const text = await visibleText(frame);
+    const a = await play(() => hold(page, cell(frame, 0), "the first key"), "clicking the first key");
+    const b = await play(() => hold(page, cell(frame, 4), "the fifth key"), "clicking the fifth key");
+    if (a.f === b.f) throw new Error("two keys play the same note");
+    if (/last note|current note/i.test(request) && !newLines(text, await visibleText(frame)).some((l) => /\b[A-G][#\u266fb]?\d?\b/.test(l))) throw new Error("the last note played is not shown");
+    if (/note names|note name/i.test(request) && !/\bC\d?\b[\s\S]*\bD\d?\b/.test(text)) throw new Error("the keys show no note names");
+    if (/computer keyboard|keyboard keys|a-k|a to k/i.test(request)) {
+      await frame.locator("body").click({ position: { x: 2, y: 2 } });
+      const c = await play(() => page.keyboard.down("a"), "pressing A");
+      await page.keyboard.up("a");
+      const j = await play(() => page.keyboard.down("j"), "pressing J");
+      await page.keyboard.up("j");
+      if (c.f === j.f) throw new Error("A and J play the same note");
+    }
+    if (/waveform|sine, square/i.test(request)) {
+      await frame.getByRole("combobox").first().selectOption("square");
+      const w = await play(() => hold(page, cell(frame, 2), "the third key"), "a key after choosing square");
+      if (w.type !== "square") throw new Error("the waveform selector does not change the sound");
     }
   },
 });

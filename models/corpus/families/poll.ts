@@ -3,7 +3,9 @@ import type { Frame } from "playwright-core";
 import { esc, jsStr, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import { addEntry } from "../list-steps.ts";
+import { button, eventually, exists, storageHolds, textChanges, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 interface PollOptions {
   theme: Theme;
@@ -195,14 +197,6 @@ ${option}
 new Poll();`;
 }
 
-/** Polls a JS expression in the app (evaluated by the debugger, so the app's CSP allows it) until it is true. */
-async function waitFor(frame: Frame, what: string, expr: string, timeout = 1500): Promise<void> {
-  for (const end = Date.now() + timeout; ; await new Promise((r) => setTimeout(r, 40))) {
-    if (await frame.evaluate(expr)) return;
-    if (Date.now() > end) throw new Error(what);
-  }
-}
-
 /** How many optional extras an app has (one-vote with hidden results counts as one): at most two, to stay compact. */
 function extras(o: PollOptions): number {
   return [o.total, o.reset, o.addOption, o.leader, o.save].filter(Boolean).length + (o.oneVote && o.hidden ? 1 : 0);
@@ -275,69 +269,73 @@ export const poll = defineFamily<PollOptions>({
     { id: "one-vote", requests: ["only allow one vote", "lock voting after I vote"], appliesTo: (o) => !o.oneVote && extras(o) < 2, apply: (o) => ({ ...o, oneVote: true }) },
     { id: "hide-results", requests: ["hide the results until I vote", "only show results after voting"], appliesTo: (o) => !o.hidden && extras(o) < 2, apply: (o) => ({ ...o, hidden: true }) },
   ],
-  async check({ frame }, o) {
-    const votes = o.votes.slice();
-    const names = o.choices.slice();
-    const row = (name: string) => `[...document.querySelectorAll("#results .row")].find((r) => r.querySelector("span").textContent === ${jsStr(name)})`;
-    const expectRow = async (i: number) => {
-      const total = votes.reduce((a, b) => a + b, 0);
-      const pct = total ? Math.round((votes[i] / total) * 100) : 0;
-      const expr = `(() => { const r = ${row(names[i])}; if (!r) return false; const t = r.textContent.replace(${jsStr(`${pct}%`)}, " "); return r.textContent.includes(${jsStr(`${pct}%`)}) && /(^|\\D)${votes[i]}(\\D|$)/.test(t.replace(${jsStr(names[i])}, " ")) && r.querySelector(".fill").style.width === ${jsStr(`${pct}%`)}; })()`;
-      await waitFor(frame, `the result for ${names[i]} is not ${votes[i]} votes (${pct}%)`, expr);
-    };
-    const cast = async (i: number) => {
-      if (o.ui === "buttons") await frame.locator("#options").getByRole("button", { name: names[i], exact: true }).click();
-      else {
-        await frame.locator("#options").getByLabel(names[i], { exact: true }).check();
-        await frame.getByRole("button", { name: o.voteLabel, exact: true }).click();
-      }
-    };
-    if (o.hidden && !(await frame.locator("#results").isHidden())) throw new Error("results are shown before voting");
-    const k = names.length - 1;
-    await cast(k);
-    votes[k]++;
-    if (o.hidden) await waitFor(frame, "results are not shown after voting", `!document.getElementById("results").hidden`);
-    await expectRow(k);
-    await expectRow(0);
-    if (o.oneVote) {
-      await waitFor(frame, "no thank-you after voting", `!document.getElementById("thanks").hidden`);
-      if (o.ui === "buttons") {
-        if (!(await frame.locator("#options button").first().isDisabled())) throw new Error("vote buttons stay enabled after voting");
-      } else {
-        await cast(0);
-        await expectRow(0);
-      }
-    } else {
-      await cast(0);
-      votes[0]++;
-      await expectRow(0);
-      await expectRow(k);
-    }
-    const total = () => votes.reduce((a, b) => a + b, 0);
-    if (o.total) await waitFor(frame, `the total is not ${total()}`, `/(^|\\D)${total()}(\\D|$)/.test(document.getElementById("total").textContent)`);
-    if (o.leader) {
-      const top = Math.max(...votes);
-      const leaders = names.filter((_, i) => votes[i] === top);
-      await waitFor(frame, "the leader is not highlighted", `[...document.querySelectorAll("#results .row.leader")].map((r) => r.querySelector("span").textContent).join() === ${jsStr(leaders.join())}`);
-    }
-    if (o.save)
-      await waitFor(frame, "votes are not saved", `(() => { const d = JSON.parse(localStorage.getItem(${jsStr(o.key)}) || "null"); return !!d && (Array.isArray(d) ? d.some((x) => x.name === ${jsStr(names[k])} && x.votes === ${votes[k]}) : d[${jsStr(names[k])}] === ${votes[k]}); })()`);
-    if (o.addOption) {
-      await frame.locator("#new").fill("Something else");
-      await frame.locator("#add").getByRole("button", { name: "Add" }).click();
-      names.push("Something else");
-      votes.push(0);
-      await waitFor(frame, "the new option is not listed", `document.getElementById("options").textContent.includes("Something else") && !!${row("Something else")}`);
-    }
-    if (o.reset) {
-      await frame.getByRole("button", { name: "Reset votes" }).click();
-      votes.fill(0);
-      await expectRow(0);
-      if (o.oneVote) {
-        await cast(1);
-        votes[1]++;
-        await expectRow(1);
-      }
-    }
+  async check(app, o) {
+    await drive(app, { oneVote: o.oneVote, hidden: o.hidden, reset: o.reset, addOption: o.addOption, save: o.save });
+  },
+  async requestCheck(app, request) {
+    await drive(app, {
+      oneVote: /one vote|locked/i.test(request) || undefined,
+      hidden: /only after voting|hidden until/i.test(request),
+      reset: /reset/i.test(request),
+      addOption: /add new options|add an option/i.test(request),
+      save: /local ?storage/i.test(request),
+    });
   },
 });
+
+interface Wants {
+  /** Only one vote counts (true), every vote counts (false), or either. */
+  oneVote?: boolean;
+  hidden: boolean;
+  reset: boolean;
+  addOption: boolean;
+  save: boolean;
+}
+
+const CONTROL = /vote|submit|reset|add|clear/i;
+
+/** The percentages the page shows, once they add up to about 100. */
+async function percentages(frame: Frame, what: string): Promise<string> {
+  return eventually(async () => {
+    const shown = ((await visibleText(frame)).match(/\d+(\.\d+)?(?= ?%)/g) ?? []).map(Number);
+    const sum = shown.reduce((a, b) => a + b, 0);
+    return shown.length >= 2 && Math.abs(sum - 100) <= 3 ? shown.join() : undefined;
+  }, `${what}: no results in percentages that add up to 100`);
+}
+
+/** Vote like a user (with radio buttons and a vote button, or a button per option); the results must follow. */
+async function drive({ frame }: AppUnderTest, want: Wants): Promise<void> {
+  const radios = frame.getByRole("radio");
+  const options = (await exists(radios)) ? radios : frame.getByRole("button").filter({ visible: true }).filter({ hasNotText: CONTROL });
+  const names = (await exists(radios)) ? await frame.locator("label:has(input[type=radio])").allInnerTexts() : await options.allInnerTexts();
+  if (names.length < 2) throw new Error("no options to vote for");
+  if (want.hidden && /\d ?%/.test(await visibleText(frame))) throw new Error("the results show before voting");
+  const vote = async (i: number) => {
+    if (await exists(radios)) {
+      await radios.nth(i).check();
+      await button(frame, /vote|submit/i).click();
+    } else await options.nth(i).click();
+  };
+  const text = await visibleText(frame);
+  await vote(names.length - 1);
+  await textChanges(frame, text, "voting does not change the results");
+  const first = await percentages(frame, "after one vote");
+  if (want.oneVote) {
+    if (await options.first().isEnabled()) await vote(0);
+    await frame.waitForTimeout(500);
+    if ((await percentages(frame, "after voting twice")) !== first) throw new Error("a second vote counts");
+  } else if (want.oneVote === false) {
+    const after = await visibleText(frame);
+    await vote(0);
+    await textChanges(frame, after, "a second vote does not count");
+    await percentages(frame, "after two votes");
+  }
+  if (want.save && !(await storageHolds(frame, names[names.length - 1].trim()))) throw new Error("the votes are not saved to localStorage");
+  if (want.addOption) await addEntry(frame, "Something else");
+  if (want.reset) {
+    const before = await visibleText(frame);
+    await button(frame, /reset/i).click();
+    await textChanges(frame, before, "reset does not clear the votes");
+    if (!/(^|\D)0 ?%/.test(await visibleText(frame)) && /\d ?%/.test(await visibleText(frame))) throw new Error("reset leaves votes counted");
+  }
+}

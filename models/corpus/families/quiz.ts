@@ -1,9 +1,10 @@
 // A multiple-choice quiz on a topic, with the score shown at the end.
-import type { Frame } from "playwright-core";
+import type { Frame, Locator } from "playwright-core";
 import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import { button, eventually, exists, looks, textChanges, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 /** One question: text, the options, and the index of the right one. */
 type Question = [q: string, options: string[], answer: number];
@@ -298,19 +299,6 @@ form.addEventListener("submit", (e) => {
 });` : ""}`;
 }
 
-/** Polls a JS expression in the app (evaluated by the debugger, so the app's CSP allows it) until it is true. */
-async function waitFor(frame: Frame, what: string, expr: string, timeout = 1500): Promise<void> {
-  for (const end = Date.now() + timeout; ; await new Promise((r) => setTimeout(r, 40))) {
-    if (await frame.evaluate(expr)) return;
-    if (Date.now() > end) throw new Error(what);
-  }
-}
-
-function find(o: QuizOptions, text: string): Question {
-  const item = o.questions.find(([q]) => text.includes(q));
-  if (!item) throw new Error(`unknown question "${text}"`);
-  return item;
-}
 
 export const quiz = defineFamily<QuizOptions>({
   name: "quiz",
@@ -388,45 +376,70 @@ export const quiz = defineFamily<QuizOptions>({
       apply: (o: QuizOptions) => ({ ...o, topic: t.id, title: t.title, questions: t.questions.slice(0, o.questions.length) }),
     })),
   ],
-  async check({ frame }, o) {
-    const n = o.questions.length;
-    const scoreRe = new RegExp(`\\b${n - 1}\\b\\D{1,12}\\b${n}\\b`);
-    if (o.mode === "single") {
-      if (o.progress) await waitFor(frame, "no 'question 1 of N' progress", `document.getElementById("progress").textContent.includes("1 of ${n}")`);
-      for (let k = 0; k < n; k++) {
-        const text = (await frame.locator("#question").textContent()) ?? "";
-        const [, options, answer] = find(o, text);
-        const pick = k === 0 ? (answer + 1) % options.length : answer;
-        const btn = frame.locator("#answers").getByRole("button", { name: options[pick], exact: true });
-        await btn.click();
-        if (o.feedback) {
-          const cls = k === 0 ? "wrong" : "right";
-          await waitFor(frame, `the answer is not marked ${cls}`, `[...document.querySelectorAll("#answers button")].some((b) => b.textContent === ${JSON.stringify(options[pick])} && b.classList.contains("${cls}"))`);
-        }
-        if (o.flow === "next") await frame.locator("#next").click();
-        if (k < n - 1)
-          await waitFor(frame, "the quiz does not move to the next question", `document.getElementById("question").textContent !== ${JSON.stringify(text)}`, o.delayMs + 1500);
-      }
-      await waitFor(frame, "no score at the end", `!document.getElementById("end").hidden`, o.delayMs + 1500);
-    } else {
-      if (o.progress) await waitFor(frame, "no 'answered 0 of N' progress", `document.getElementById("progress").textContent.includes("0 of ${n}")`);
-      const sets = frame.locator("fieldset");
-      if ((await sets.count()) !== n) throw new Error(`expected ${n} questions`);
-      for (let k = 0; k < n; k++) {
-        const set = sets.nth(k);
-        const [, options, answer] = find(o, (await set.locator("legend").textContent()) ?? "");
-        await set.getByText(options[k === 0 ? (answer + 1) % options.length : answer], { exact: true }).click();
-      }
-      if (o.progress) await waitFor(frame, "progress does not count answers", `document.getElementById("progress").textContent.includes("${n} of ${n}")`);
-      await frame.getByRole("button", { name: o.submitLabel, exact: true }).click();
-      if (o.feedback) await waitFor(frame, "answers are not marked", `document.querySelectorAll("fieldset.wrong").length === 1 && document.querySelectorAll("fieldset.right").length === ${n - 1}`);
-    }
-    const result = (await frame.locator("#result").textContent()) ?? "";
-    if (!scoreRe.test(result)) throw new Error(`expected a score of ${n - 1}/${n}, got "${result}"`);
-    if (o.restart) {
-      await frame.locator("#restart").click();
-      if (o.mode === "single") await waitFor(frame, "restart does not show the first question", `!document.getElementById("quiz").hidden && document.getElementById("end").hidden`);
-      else await waitFor(frame, "restart does not clear the answers", `document.querySelectorAll("input:checked").length === 0 && document.getElementById("result").textContent === ""`);
-    }
+  async check(app, o) {
+    await drive(app, { questions: o.questions.length, feedback: o.feedback, progress: o.progress, restart: o.restart });
+  },
+  async requestCheck(app, request) {
+    await drive(app, {
+      questions: Number(/with (\d+) questions/i.exec(request)?.[1] ?? 0) || undefined,
+      feedback: /feedback/i.test(request),
+      progress: /progress|question x of y/i.test(request),
+      restart: /restart|play again/i.test(request),
+    });
   },
 });
+
+interface Wants {
+  /** How many questions the quiz has, where known. */
+  questions?: number;
+  feedback: boolean;
+  progress: boolean;
+  restart: boolean;
+}
+
+const CONTROL = /next|restart|again|start|submit|finish|check|score|skip|reset/i;
+const SCORE = /(\d+)\s*(?:\/|of|out of)\s*(\d+)/i;
+
+/**
+ * Take the quiz like a user, picking the first answer each time: radio buttons and a
+ * submit button on one page, or one question at a time (with a Next button or not).
+ * A score out of the number of questions must show at the end.
+ */
+async function drive({ frame }: AppUnderTest, want: Wants): Promise<void> {
+  const begin = button(frame, /^start/i);
+  if (await exists(begin)) await begin.click();
+  if (want.progress && !SCORE.test(await visibleText(frame))) throw new Error("no progress like 'question 1 of 5'");
+  let answered = 0;
+  if (await exists(frame.getByRole("radio"))) {
+    const names = await frame.getByRole("radio").evaluateAll((rs) => [...new Set(rs.map((r) => (r as HTMLInputElement).name))]);
+    for (const name of names) await frame.locator(`input[type=radio][name="${name}"]`).first().check();
+    answered = names.length;
+    const looked = await looks(frame);
+    await button(frame, /submit|check|score|finish|done|see/i).click();
+    if (want.feedback) await eventually(async () => ((await looks(frame)) !== looked) || undefined, "the answers are not marked right or wrong");
+  } else {
+    for (; answered < 20; answered++) {
+      const question = await visibleText(frame);
+      if (answered && SCORE.test(question) && !(await exists(answers(frame)))) break;
+      const looked = await looks(frame);
+      await answers(frame).first().click();
+      if (want.feedback) await eventually(async () => ((await looks(frame)) !== looked) || undefined, "the answer is not marked right or wrong");
+      const next = button(frame, /next|continue/i);
+      if (await exists(next)) await next.click();
+      await textChanges(frame, question, "the quiz does not move on after an answer", 4000);
+    }
+  }
+  const score = await eventually(async () => SCORE.exec(await visibleText(frame)) ?? undefined, "no score at the end");
+  if (Number(score[2]) !== answered) throw new Error(`the score "${score[0]}" is not out of the ${answered} questions answered`);
+  if (want.questions && answered !== want.questions) throw new Error(`${answered} questions, not ${want.questions}`);
+  if (want.restart) {
+    const end = await visibleText(frame);
+    await button(frame, /restart|again|retry/i).click();
+    await textChanges(frame, end, "restart does not start the quiz again");
+  }
+}
+
+/** The answer buttons of a one-question-at-a-time quiz: the visible buttons that are not controls. */
+function answers(frame: Frame): Locator {
+  return frame.getByRole("button").filter({ visible: true }).filter({ hasNotText: CONTROL });
+}

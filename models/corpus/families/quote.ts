@@ -3,7 +3,8 @@
 import { esc, jsStr, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import { button, eventually, newLines, textChanges, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 import { expectCopyFeedback } from "../checks.ts";
 
 type Quote = [text: string, author: string, category: string];
@@ -261,57 +262,70 @@ export const quote = defineFamily<QuoteOptions>({
     { id: "no-repeat", requests: ["don't show the same quote twice in a row", "avoid repeating the last quote"], appliesTo: (o) => !o.noRepeat, apply: (o) => ({ ...o, noRepeat: true }) },
     { id: "add-counter", requests: ["show which quote number it is", "add a counter like 3 of 10"], appliesTo: (o) => !o.counter && extras({ ...o, counter: true }) <= MAX_EXTRAS, apply: (o) => ({ ...o, counter: true }) },
   ],
-  async check({ frame }, o) {
-    const norm = (s: string) => s.replace(/[\u201c\u201d"]/g, "").trim();
-    const read = async () => norm((await frame.locator("#quote").textContent()) ?? "");
-    const author = async () => (await frame.locator("#author").textContent()) ?? "";
-    const find = (t: string) => o.quotes.find((q) => q[0] === t);
+  async check(app, o) {
     const expectKnown = async (where: string) => {
-      const t = await read();
-      const q = find(t);
+      const t = ((await app.frame.locator("#quote").textContent()) ?? "").replace(/[\u201c\u201d"]/g, "").trim();
+      const q = o.quotes.find((q) => q[0] === t);
       if (!q) throw new Error(`${where}: "${t}" is not one of the quotes`);
-      if (!(await author()).includes(q[1])) throw new Error(`${where}: author reads "${await author()}", not ${q[1]}`);
-      return q;
+      if (!((await app.frame.locator("#author").textContent()) ?? "").includes(q[1])) throw new Error(`${where}: the author of "${t}" is not ${q[1]}`);
     };
-    const btn = frame.getByRole("button", { name: o.button, exact: true });
-    let q = await expectKnown("at first");
-    let changed = false;
-    for (let i = 0; i < 6; i++) {
-      await btn.click();
-      const q2 = await expectKnown(`after ${o.button}`);
-      if (q2 !== q) changed = true;
-      if (o.noRepeat && q2 === q) throw new Error("the same quote came twice in a row");
-      q = q2;
-    }
-    if (!changed) throw new Error(`${o.button} never changes the quote`);
-    if (o.counter) {
-      const c = (await frame.locator("#counter").textContent()) ?? "";
-      const want = `${o.quotes.indexOf(q) + 1} of ${o.quotes.length}`;
-      if (!c.includes(want)) throw new Error(`counter reads "${c}", not ${want}`);
-    }
-    if (o.nav) {
-      await btn.click();
-      const a = await expectKnown("next");
-      await frame.getByRole("button", { name: "Previous" }).click();
-      const b = await expectKnown("previous");
-      if (b !== q) throw new Error(`Previous shows "${b[0]}", not the quote before "${a[0]}"`);
-    }
-    if (o.copy) {
-      await expectCopyFeedback(frame, "#copy", "Copied|Ctrl");
-    }
-    if (o.favorites) {
-      await frame.getByRole("button", { name: "Save" }).click();
-      const fav = (await frame.locator("#favorites li").first().textContent()) ?? "";
-      if (!fav.includes(q[0])) throw new Error(`favorite reads "${fav}", not ${q[0]}`);
-    }
-    if (o.category) {
-      const cat = o.quotes[o.quotes.length - 1][2];
-      await frame.locator("#category").selectOption(cat);
-      for (let i = 0; i < 4; i++) {
-        const got = await expectKnown(`in ${cat}`);
-        if (got[2] !== cat) throw new Error(`category ${cat} shows a ${got[2]} quote`);
-        await btn.click();
-      }
-    }
+    await expectKnown("at first");
+    await drive(app, o);
+    await expectKnown("at the end");
+  },
+  async requestCheck(app, request) {
+    await drive(app, {
+      noRepeat: /no repeats|twice in a row/i.test(request),
+      copy: /copy/i.test(request),
+      favorites: /favou?rite/i.test(request),
+      category: /category/i.test(request),
+      nav: /previous|back button/i.test(request),
+      counter: /counter|quote number/i.test(request),
+    });
   },
 });
+
+type Wants = Record<"noRepeat" | "copy" | "favorites" | "category" | "nav" | "counter", boolean>;
+
+/** Ask for new quotes like a user (and use each wanted feature); the quote must change. */
+async function drive({ frame }: AppUnderTest, want: Wants): Promise<void> {
+  const next = button(frame, /new|next|another|inspire|show|random|generate|quote/i);
+  let text = await visibleText(frame);
+  let changes = 0;
+  // Quotes may repeat, so some of a few clicks must change the quote (with no repeats: each).
+  for (let i = 0; i < 4 && changes < 2; i++) {
+    await next.click();
+    const now = await eventually(async () => {
+      const t = await visibleText(frame);
+      return t !== text ? t : undefined;
+    }, "", 700).catch(() => text);
+    if (now !== text) changes++;
+    else if (want.noRepeat) throw new Error("the same quote came twice in a row");
+    text = now;
+  }
+  if (!changes) throw new Error("the new quote button never changes the quote");
+  if (want.counter && !/\d+ *(of|\/) *\d+/.test(text)) throw new Error("no quote counter like 3 of 10");
+  if (want.nav) {
+    // A random pick may repeat the quote: click until it changes.
+    for (let i = 0; i < 4 && (await visibleText(frame)) === text; i++) {
+      await next.click();
+      await textChanges(frame, text, "", 700).catch(() => undefined);
+    }
+    if ((await visibleText(frame)) === text) throw new Error("the new quote button does not change the quote");
+    await button(frame, /previous|prev|back/i).click();
+    await eventually(async () => ((await visibleText(frame)) === text) || undefined, "Previous does not show the quote before");
+  }
+  if (want.copy) await expectCopyFeedback(frame, button(frame, /copy/i));
+  if (want.favorites) {
+    const before = await visibleText(frame);
+    await button(frame, /save|favou?rite|like|\u2665|\u2764|\u2606|\u2605/i).click();
+    await eventually(async () => newLines(before, await visibleText(frame)).length || undefined, "saving a favourite does not list it");
+  }
+  if (want.category) {
+    const select = frame.getByRole("combobox").first();
+    const options = await select.locator("option").allTextContents();
+    await select.selectOption({ label: options[options.length - 1] });
+    await next.click();
+    await textChanges(frame, text, "picking a category does not change the quote");
+  }
+}

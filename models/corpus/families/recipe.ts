@@ -5,7 +5,9 @@ import { esc, jsStr, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import type { Rng } from "../rng.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import type { Frame } from "playwright-core";
+import { button, eventually, exists, labelled, looks, setField, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 type Ingredient = [amount: number, unit: string, name: string];
 
@@ -290,51 +292,65 @@ export const recipe = defineFamily<RecipeOptions>({
     { id: "add-steps", requests: ["add the cooking steps", "show the instructions too"], appliesTo: (o) => !o.steps && fits({ ...o, steps: true }), apply: (o) => ({ ...o, steps: true }) },
     { id: "add-reset", requests: ["add a reset button", "let me go back to the original servings"], appliesTo: (o) => !o.reset && fits({ ...o, reset: true }), apply: (o) => ({ ...o, reset: true }) },
   ],
-  async check({ frame }, o) {
+  async check(app, o) {
     const r = o.recipe;
-    const amounts = async () => {
-      const texts = await frame.locator("#ingredients .amount").allTextContents();
-      if (texts.length !== r.items.length) throw new Error(`${texts.length} ingredient amounts shown, expected ${r.items.length}`);
-      return texts.map(parseAmount);
-    };
-    const expect = async (servings: number, what: string) => {
-      const got = await amounts();
-      r.items.forEach(([a, , name], i) => {
-        const want = (a * servings) / r.servings;
-        const tol = o.fractions ? Math.max(0.05, want * 0.02) : 0.006;
-        if (!(Math.abs(got[i] - want) <= tol)) throw new Error(`${what}: ${name} shows ${got[i]}, expected ${want}`);
-      });
-    };
-    await expect(r.servings, "at first");
-    let target = r.servings * 2;
-    if (o.ui === "multiplier") await frame.getByRole("button", { name: "2x", exact: true }).click();
-    else if (o.ui === "stepper") for (let i = 0; i < r.servings; i++) await frame.locator("#more").click();
-    else if (o.ui === "slider")
-      await frame.locator("#servings").evaluate((e: HTMLInputElement, v) => {
-        e.value = v;
-        e.dispatchEvent(new Event("input", { bubbles: true }));
-      }, String(target));
-    else await frame.locator("#servings").fill(String(target));
-    await expect(target, `doubled to ${target} servings`);
-    const shown = o.ui === "slider" ? "#count" : o.ui === "input" ? null : "#servings";
-    if (shown && ((await frame.locator(shown).textContent()) ?? "").trim() !== String(target)) throw new Error(`the servings show ${await frame.locator(shown).textContent()}, expected ${target}`);
-    if (o.ui === "multiplier") {
-      await frame.getByRole("button", { name: "3x", exact: true }).click();
-      target = r.servings * 3;
-      await expect(target, "tripled");
-    } else if (o.ui === "stepper") {
-      await frame.locator("#less").click();
-      target -= 1;
-      await expect(target, `${target} servings`);
-    }
-    if (o.checkboxes) {
-      await frame.locator("#ingredients input[type=checkbox]").first().check();
-      const done = await frame.locator(`#ingredients ${o.view === "table" ? "tr" : "li"}`).first().evaluate((e) => e.classList.contains("done"));
-      if (!done) throw new Error("checking an ingredient does not mark it done");
-    }
-    if (o.reset) {
-      await frame.locator("#reset").click();
-      await expect(r.servings, "after reset");
-    }
+    const texts = await app.frame.locator("#ingredients .amount").allTextContents();
+    r.items.forEach(([a, , name], i) => {
+      if (!(Math.abs(parseAmount(texts[i] ?? "") - a) <= (o.fractions ? Math.max(0.05, a * 0.02) : 0.006))) throw new Error(`${name} shows "${texts[i]}", expected ${a}`);
+    });
+    await drive(app, { checkboxes: o.checkboxes, reset: o.reset, steps: o.steps, table: o.view === "table" });
+  },
+  async requestCheck(app, request) {
+    await drive(app, {
+      checkboxes: /check/i.test(request),
+      reset: /reset|original servings/i.test(request),
+      steps: /steps|instructions/i.test(request),
+      table: /table/i.test(request),
+    });
   },
 });
+
+type Wants = Record<"checkboxes" | "reset" | "steps" | "table", boolean>;
+
+const VULGAR: Record<string, string> = { "\u00bd": "1/2", "\u00bc": "1/4", "\u00be": "3/4", "\u2153": "1/3", "\u2154": "2/3", "\u215b": "1/8" };
+
+/** Every amount on the page, fractions included ("1 1/2", "3/4", "\u00bd", "2.5"). */
+async function amounts(frame: Frame): Promise<number[]> {
+  const text = (await visibleText(frame)).replace(/[\u00bd\u00bc\u00be\u2153\u2154\u215b]/g, (c) => ` ${VULGAR[c]}`);
+  return (text.match(/\d+ +\d+\/\d+|\d+\/\d+|\d+(?:\.\d+)?/g) ?? []).map(parseAmount);
+}
+
+/** Wait until the amounts change from `before`, every changed one by the same factor (and at least two change). */
+async function scaled(frame: Frame, before: number[], what: string): Promise<void> {
+  let after: number[] = [];
+  await eventually(async () => {
+    after = await amounts(frame);
+    if (after.length !== before.length) return undefined;
+    const ratios = before.map((b, i) => after[i] / b).filter((r, i) => before[i] && Math.abs(after[i] - before[i]) > 1e-9);
+    return (ratios.length >= 2 && ratios.every((r) => Math.abs(r - ratios[0]) <= ratios[0] * 0.08)) || undefined;
+  }, "").catch(() => {
+    throw new Error(`${what} does not scale the amounts (${before.join(" ")} -> ${after.join(" ")})`);
+  });
+}
+
+/** Change the servings like a user (a 2x button, the servings field, or its plus button); all amounts must scale alike. */
+async function drive({ frame }: AppUnderTest, want: Wants): Promise<void> {
+  const original = await amounts(frame);
+  const double = button(frame, /^(2 ?x|x ?2|\u00d7 ?2|double)$/i);
+  const servings = labelled(frame, /serving/i);
+  if (await exists(double)) await double.click();
+  else if (await exists(servings)) await setField(servings, String(2 * Number(await servings.inputValue())));
+  else await button(frame, /more|increase|^\+$/i).click();
+  await scaled(frame, original, "changing the servings");
+  if (want.checkboxes) {
+    const before = await looks(frame);
+    await frame.getByRole("checkbox").first().check();
+    await eventually(async () => ((await looks(frame)) !== before) || undefined, "ticking an ingredient does not mark it");
+  }
+  if (want.steps && !/steps|instructions|method|directions/i.test(await visibleText(frame))) throw new Error("no cooking steps are shown");
+  if (want.table && !(await exists(frame.locator("table tr:visible")))) throw new Error("the ingredients are not in a table");
+  if (want.reset) {
+    await button(frame, /reset|original/i).click();
+    await eventually(async () => ((await amounts(frame)).join() === original.join()) || undefined, "reset does not bring back the original amounts");
+  }
+}

@@ -3,7 +3,8 @@ import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
 import type { Rng } from "../rng.ts";
-import { defineFamily } from "../types.ts";
+import { button, eventually, exists, scene, sceneChanges, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 interface SnakeOptions {
   theme: Theme;
@@ -240,7 +241,8 @@ export const snake = defineFamily<SnakeOptions>({
     { id: "add-best", requests: ["show a high score", "keep the best score"], appliesTo: (o) => !o.best && fits({ ...o, best: true }), apply: (o) => ({ ...o, best: true }) },
     { id: "add-speedup", requests: ["make it speed up as the snake eats", "make the snake faster as it grows"], appliesTo: (o) => !o.speedup && fits({ ...o, speedup: true }), apply: (o) => ({ ...o, speedup: true }) },
   ],
-  async check({ page, frame }, o) {
+  async check(app, o) {
+    const { page, frame } = app;
     const g = o.style === "globals" ? "" : "game.";
     const ev = <T>(expr: string) => frame.evaluate(expr) as Promise<T>;
     const wait = async (expr: string, what: string, ms = 1500) => {
@@ -248,9 +250,7 @@ export const snake = defineFamily<SnakeOptions>({
         if (Date.now() > end) throw new Error(what);
     };
     const text = async (sel: string) => ((await frame.locator(sel).textContent()) ?? "").trim();
-    await frame.locator("#board").click();
-    if (o.startButton) await frame.locator("#start").click();
-    else await page.keyboard.press("Enter");
+    await start(app);
     const place = (x: number, y: number, dx: number, food = `{ x: 0, y: ${o.n - 1} }`) =>
       ev(`(() => { ${g}snake = [{ x: ${x}, y: ${y} }, { x: ${x - dx}, y: ${y} }, { x: ${x - 2 * dx}, y: ${y} }]; ${g}dir = ${g}next = { x: ${dx}, y: 0 }; ${g}food = ${food}; })()`);
     await place(3, 2, 1, "{ x: 7, y: 2 }");
@@ -286,4 +286,37 @@ export const snake = defineFamily<SnakeOptions>({
       await wait(`${g}snake[0].x !== ${x1}`, "the snake does not move after restart");
     }
   },
+  async requestCheck(app, request) {
+    const { page, frame } = app;
+    await start(app);
+    const moving = await sceneChanges(frame, await scene(frame), "the snake does not move after the game starts");
+    await sceneChanges(frame, moving, "the snake stops moving");
+    if (/pause|space to/i.test(request)) {
+      const pause = button(frame, /pause/i);
+      const toggle = async () => ((await exists(pause)) ? pause.click() : page.keyboard.press(" "));
+      await toggle();
+      await frame.waitForTimeout(300);
+      const paused = await scene(frame);
+      await frame.waitForTimeout(600);
+      if ((await scene(frame)) !== paused) throw new Error("pausing does not stop the snake");
+      await (await exists(button(frame, /resume|play|pause/i)) ? button(frame, /resume|play|pause/i).click() : page.keyboard.press(" "));
+      await sceneChanges(frame, paused, "the snake does not resume");
+    }
+    if (/wall|game over/i.test(request) && !/wrap/i.test(request)) {
+      await page.keyboard.press("ArrowUp");
+      await eventually(async () => /game over|you lost|crash/i.test(await visibleText(frame)) || undefined, "steering into a wall does not end the game", 15000);
+      if (/restart|start over/i.test(request)) {
+        await button(frame, /restart|start over|play again|new game/i).click();
+        await eventually(async () => !/game over/i.test(await visibleText(frame)) || undefined, "restart does not start a new game");
+      }
+    }
+  },
 });
+
+/** Start a game like a user: click the board, then its Start button or Enter. */
+async function start({ page, frame }: AppUnderTest): Promise<void> {
+  await frame.locator("canvas, body").first().click({ position: { x: 5, y: 5 } });
+  const startButton = button(frame, /^(start|play)/i);
+  if (await exists(startButton)) await startButton.click();
+  else await page.keyboard.press("Enter");
+}

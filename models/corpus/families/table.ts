@@ -3,6 +3,8 @@ import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import type { Rng } from "../rng.ts";
 import { randomTheme, type Theme } from "../theme.ts";
+import type { Frame } from "playwright-core";
+import { button, eventually, textField, visibleText } from "../tolerant.ts";
 import { defineFamily } from "../types.ts";
 
 type Key = "name" | "dept" | "role" | "city" | "salary" | "age" | "start";
@@ -205,7 +207,8 @@ function render(o: TableOptions): string {
 const OPTIONAL = ["indicators", "deptFilter", "count", "striped", "reset"] as const;
 const fits = (o: TableOptions) => render(o).length <= 4000;
 
-async function visibleRows(frame: import("playwright-core").Frame): Promise<string[][]> {
+/** The cells of the table rows shown. */
+async function visibleRows(frame: Frame): Promise<string[][]> {
   return frame.evaluate(() =>
     [...document.querySelectorAll("tbody tr")]
       .filter((tr) => tr.getClientRects().length > 0)
@@ -334,6 +337,41 @@ export const table = defineFamily<TableOptions>({
       rows = await visibleRows(frame);
       const n = o.employees.filter((e) => e.dept === d).length;
       if (rows.length !== n) throw new Error(`department ${d} shows ${rows.length} rows, expected ${n}`);
+    }
+  },
+  async requestCheck({ frame }, request) {
+    const rows = () => visibleRows(frame);
+    const all = await rows();
+    if (all.length < 3) throw new Error(`the table shows ${all.length} rows`);
+    const heads = (await frame.locator("th").allInnerTexts()).map((h) => h.trim());
+    const col = Math.max(0, heads.findIndex((h) => /name/i.test(h)));
+    const header = frame.locator("th").nth(col);
+    const names = () => rows().then((rs) => rs.map((r) => r[col]));
+    await header.click();
+    const up = await names();
+    if (up.join() !== [...up].sort((a, b) => a.localeCompare(b)).join()) throw new Error(`clicking the ${heads[col]} header does not sort by it (${up.join(", ")})`);
+    await header.click();
+    if ((await names()).join() === up.join()) throw new Error("a second click on the header does not reverse the order");
+    const query = all[1][col].split(" ").pop()!.slice(0, 3).toLowerCase();
+    const filter = textField(frame);
+    await filter.fill(query);
+    await eventually(async () => {
+      const shown = await rows();
+      return shown.length && shown.length < all.length && shown.every((r) => r.join(" ").toLowerCase().includes(query)) ? true : undefined;
+    }, `filtering by "${query}" does not show only the matching rows`);
+    if (/showing|count/i.test(request) && !/\d+ *(of|\/) *\d+/.test(await visibleText(frame))) throw new Error("no count of the rows shown");
+    if (/reset|clear the filters/i.test(request)) {
+      await button(frame, /reset|clear/i).click();
+      await eventually(async () => ((await rows()).length === all.length && (await filter.inputValue()) === "") || undefined, "reset does not clear the filter");
+    } else await filter.fill("");
+    if (/department (dropdown|filter)|filter by department/i.test(request)) {
+      const select = frame.getByRole("combobox").first();
+      const dept = (await select.locator("option").allTextContents()).find((d) => all.some((r) => r.includes(d)))!;
+      await select.selectOption({ label: dept });
+      await eventually(async () => {
+        const shown = await rows();
+        return shown.length && shown.every((r) => r.includes(dept)) ? true : undefined;
+      }, `the department filter does not show only ${dept}`);
     }
   },
 });

@@ -2,7 +2,8 @@
 import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import { randomTheme, type Theme } from "../theme.ts";
-import { defineFamily } from "../types.ts";
+import { button, cell, eventually, markCells, shownNumbers, visibleText } from "../tolerant.ts";
+import { defineFamily, type AppUnderTest } from "../types.ts";
 
 interface TicTacToeOptions {
   theme: Theme;
@@ -181,34 +182,60 @@ export const tictactoe = defineFamily<TicTacToeOptions>({
     { id: "add-ai", requests: ["let me play against the computer", "add a computer opponent"], appliesTo: (o) => o.ai === "none", apply: (o) => ({ ...o, ai: "smart" }) },
     { id: "two-player", requests: ["make it two player instead", "remove the computer, two humans play"], appliesTo: (o) => o.ai !== "none", apply: (o) => ({ ...o, ai: "none" }) },
   ],
-  async check({ frame }, o) {
-    const cells = frame.locator(".cell");
-    if ((await cells.count()) !== 9) throw new Error("the board does not have 9 cells");
-    const text = async (i: number) => ((await cells.nth(i).textContent()) ?? "").trim();
-    const status = frame.locator("#status");
-    if (o.ai === "none") {
-      for (const i of [0, 3, 1, 4]) await cells.nth(i).click();
-      if ((await text(0)) !== "X" || (await text(3)) !== "O") throw new Error("moves do not alternate X and O");
-      await cells.nth(0).click();
-      if ((await text(0)) !== "X") throw new Error("an occupied cell changed");
-      await cells.nth(2).click();
-      const s = (await status.textContent()) ?? "";
-      if (!s.includes("X") || !/win/i.test(s)) throw new Error(`no win shown: "${s}"`);
-      await cells.nth(8).click();
-      if (await text(8)) throw new Error("a move was accepted after the game ended");
-      if (o.highlight && !(await cells.nth(1).evaluate((e) => e.classList.contains("win")))) throw new Error("winning cells not highlighted");
-      if (o.scores && ((await frame.locator("#scoreX").textContent()) ?? "").trim() !== "1") throw new Error("X score did not go up");
-    } else {
-      await cells.nth(0).click();
-      if ((await text(0)) !== "X") throw new Error("clicking a cell did not place X");
-      await frame.waitForFunction(() => Array.from(document.querySelectorAll(".cell")).some((c) => c.textContent === "O"), null, { timeout: 2000 });
-    }
-    if (o.restart) {
-      await frame.locator("#restart").click();
-      for (let i = 0; i < 9; i++) if (await text(i)) throw new Error("restart did not clear the board");
-      if (o.scores && o.ai === "none" && ((await frame.locator("#scoreX").textContent()) ?? "").trim() !== "1") throw new Error("restart lost the score");
-      await cells.nth(4).click();
-      if ((await text(4)) !== "X") throw new Error("cannot play after restart");
-    }
+  async check(app, o) {
+    await drive(app, { ai: o.ai !== "none", scores: o.scores, restart: o.restart, highlight: o.highlight, draw: false });
+  },
+  async requestCheck(app, request) {
+    await drive(app, {
+      ai: /computer|\bai\b|single player|against/i.test(request),
+      scores: /score|win counter/i.test(request),
+      restart: /restart|new game|reset/i.test(request),
+      highlight: /highlight/i.test(request),
+      draw: /draw/i.test(request),
+    });
   },
 });
+
+type Wants = Record<"ai" | "scores" | "restart" | "highlight" | "draw", boolean>;
+
+/** Play like a user: two players take turns until X wins (or against the computer); the board must follow the rules. */
+async function drive({ frame }: AppUnderTest, want: Wants): Promise<void> {
+  if (!(await markCells(frame, 9))) throw new Error("no board of 9 cells");
+  const text = async (i: number) => ((await cell(frame, i).textContent()) ?? "").trim().toUpperCase();
+  const play = async (...moves: number[]) => {
+    for (const i of moves) await cell(frame, i).click();
+  };
+  const restart = button(frame, /restart|new game|reset|play again/i);
+  if (want.ai) {
+    await play(0);
+    if ((await text(0)) !== "X") throw new Error("clicking a cell does not place X");
+    await eventually(async () => {
+      for (let i = 1; i < 9; i++) if ((await text(i)) === "O") return true;
+    }, "the computer does not answer with an O");
+  } else {
+    const numbersBefore = await shownNumbers(frame);
+    await play(0, 3, 1, 4);
+    if ((await text(0)) !== "X" || (await text(3)) !== "O") throw new Error("moves do not alternate X and O");
+    await play(0);
+    if ((await text(0)) !== "X") throw new Error("an occupied cell changed");
+    await play(2);
+    await eventually(async () => /x/i.test(await visibleText(frame)) && /win|won|wins/i.test(await visibleText(frame)) || undefined, "no win for X is shown");
+    await play(8);
+    if (await text(8)) throw new Error("a move was accepted after the game ended");
+    const look = (i: number) => cell(frame, i).evaluate((e) => e.className + e.getAttribute("style"));
+    if (want.highlight && (await look(1)) === (await look(8)))
+      throw new Error("the winning cells are not highlighted");
+    if (want.scores && (await shownNumbers(frame)) === numbersBefore) throw new Error("the score does not count the win");
+  }
+  if (want.restart || want.draw) {
+    await restart.click();
+    for (let i = 0; i < 9; i++) if (await text(i)) throw new Error("restart does not clear the board");
+    await play(4);
+    if ((await text(4)) !== "X") throw new Error("cannot play after restart");
+  }
+  if (want.draw && !want.ai) {
+    await restart.click();
+    await play(0, 1, 2, 4, 3, 5, 7, 6, 8);
+    await eventually(async () => /draw|tie|nobody|no one/i.test(await visibleText(frame)) || undefined, "a full board without a winner is not called a draw");
+  }
+}

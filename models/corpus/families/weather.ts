@@ -3,6 +3,8 @@ import { esc, page } from "../html.ts";
 import { phrase } from "../phrasing.ts";
 import type { Rng } from "../rng.ts";
 import { randomTheme, type Theme } from "../theme.ts";
+import type { Frame } from "playwright-core";
+import { button, eventually, textChanges, textField, visibleText } from "../tolerant.ts";
 import { defineFamily } from "../types.ts";
 
 interface City {
@@ -299,4 +301,36 @@ export const weather = defineFamily<WeatherOptions>({
       if (!top.includes(hottest.name)) throw new Error(`after sorting the first city is "${top}"`);
     }
   },
+  async requestCheck({ frame }, request) {
+    const temps = async () => ((await visibleText(frame)).match(/-?\d+(\.\d+)? ?\u00b0/g) ?? []).length;
+    // Five cities: as buttons or tabs to pick from (each shows its weather), or five temperatures at once.
+    const cities = frame.getByRole("tab").or(frame.getByRole("button")).filter({ visible: true }).filter({ hasNotText: /sort|\u00b0|unit|search|fahrenheit|celsius/i });
+    if ((await cities.count()) >= 5) await changes(frame, () => cities.nth(2).click(), "choosing another city does not show it");
+    else if ((await temps()) < 5) throw new Error("the dashboard does not show five cities");
+    if (!(await temps())) throw new Error("the dashboard shows no temperature");
+    const text = await visibleText(frame);
+    if (/humidity|wind/i.test(request) && !(/humidity/i.test(text) && /wind/i.test(text))) throw new Error("no humidity and wind shown");
+    if (/icon/i.test(request) && !/[\u2600-\u27bf\u{1f300}-\u{1f6ff}]/u.test(text)) throw new Error("no weather icons");
+    if (/forecast/i.test(request) && (text.match(/\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bday \d/gi) ?? []).length < 5) throw new Error("no five day forecast");
+    if (/celsius|\bc and f\b|unit toggle/i.test(request)) {
+      await button(frame, /\u00b0|fahrenheit|celsius|unit/i).click();
+      const switched = await textChanges(frame, text, "the unit toggle does not change the temperatures");
+      if (!/\u00b0 ?F|fahrenheit/i.test(switched)) throw new Error("the unit toggle shows no Fahrenheit");
+    }
+    if (/sort/i.test(request)) await changes(frame, () => button(frame, /sort/i).click(), "sorting does not reorder the cities");
+    if (/search|filter/i.test(request)) {
+      const before = await visibleText(frame);
+      await textField(frame).fill("zzzz");
+      await textChanges(frame, before, "a search without matches still shows every city");
+      await textField(frame).fill("");
+      await eventually(async () => ((await visibleText(frame)) === before) || undefined, "clearing the search does not show every city");
+    }
+  },
 });
+
+/** Run `act` and expect the page text to change. */
+async function changes(frame: Frame, act: () => Promise<void>, message: string): Promise<void> {
+  const before = await visibleText(frame);
+  await act();
+  await textChanges(frame, before, message);
+}
