@@ -19,6 +19,7 @@ export const AddVersionRequest = z.object({
   html: z.string().max(MAX_ARTIFACT_CHARS, `the artifact is longer than ${MAX_ARTIFACT_CHARS} characters`),
   kind: z.enum(["edit", "regenerate", "fix"]).default("edit"),
 });
+export type BrowserVersionKind = z.infer<typeof AddVersionRequest>["kind"];
 
 /** /api/generate's body; with a conversation id, the exchange and its artifact are saved there. */
 export const GenerateInConversationRequest = GenerateRequest.extend({ conversationId: ConversationId.optional() });

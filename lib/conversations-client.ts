@@ -1,4 +1,5 @@
 // The browser's calls to the conversation routes (app/api/conversations).
+import type { BrowserVersionKind } from "./conversation-schemas.ts";
 import type { Conversation, ConversationDetail, Version } from "./db.ts";
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
@@ -16,6 +17,7 @@ export const conversationsApi = {
   rename: (id: string, title: string) => call<Conversation>(`${base}/${id}`, { method: "PATCH", body: JSON.stringify({ title }) }),
   remove: (id: string) => call<void>(`${base}/${id}`, { method: "DELETE" }),
   // keepalive: an edit saved as the page closes still arrives.
-  addVersion: (id: string, html: string) => call<Version>(`${base}/${id}/versions`, { method: "POST", body: JSON.stringify({ html }), keepalive: true }),
+  addVersion: (id: string, html: string, kind: BrowserVersionKind = "edit") =>
+    call<Version>(`${base}/${id}/versions`, { method: "POST", body: JSON.stringify({ html, kind }), keepalive: true }),
   restore: (id: string, versionId: number) => call<Version>(`${base}/${id}/versions/${versionId}/restore`, { method: "POST" }),
 };

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { EngineEvent, GenerateOptions, Job, Stats } from "../engine/engine.ts";
 import { MASK_GLYPH } from "../engine/glyph.ts";
+import { refineJob } from "./follow-up.ts";
 import { MAX_MESSAGE_CHARS } from "./schemas.ts";
 
 const MAX_DOCUMENT_CHARS = 20_000;
@@ -39,8 +40,6 @@ export const FimCompletionRequest = z.object({
 });
 export type FimCompletionRequest = z.infer<typeof FimCompletionRequest>;
 
-/** How much of an artifact a follow-up request re-masks when it refines it. */
-const REFINE_STRENGTH = 0.35;
 /** Tokens a fill-in-the-middle request writes when it names no max_tokens. */
 const FIM_DEFAULT_TOKENS = 32;
 
@@ -67,7 +66,7 @@ export function chatJob(r: ChatCompletionRequest): { job: Job; options: Generate
     .filter((m) => m.role === "assistant")
     .map((m) => text(m.content))
     .findLast((t) => /<html|<!doctype/i.test(t));
-  const job: Job = artifact ? { kind: "refine", artifact, request, strength: REFINE_STRENGTH } : { kind: "generate", conversation: { request } };
+  const job: Job = artifact ? refineJob(artifact, request) : { kind: "generate", conversation: { request } };
   return { job, options: sampling(r) };
 }
 

@@ -38,7 +38,7 @@ async function drain(it: AsyncIterable<EngineEvent>): Promise<string[]> {
 
 test("a finished generation saves the request, the artifact as a version and the reply pointing at it", async () => {
   const c = store.create();
-  const recorded = recordGeneration(store, c.id, "Build a timer", events("done"), new AbortController().signal);
+  const recorded = recordGeneration(store, c.id, "Build a timer", "generate", events("done"), new AbortController().signal);
   assert.equal(store.detail(c.id)?.messages.length, 1, "the request is saved before the stream is read");
   assert.deepEqual(await drain(recorded), ["frame", "done"]);
   const d = store.detail(c.id)!;
@@ -51,7 +51,7 @@ test("a finished generation saves the request, the artifact as a version and the
 
 test("a failed generation saves an interrupted reply with the reason, and no version", async () => {
   const c = store.create();
-  const types = await drain(recordGeneration(store, c.id, "Build a timer", events("throw"), new AbortController().signal));
+  const types = await drain(recordGeneration(store, c.id, "Build a timer", "generate", events("throw"), new AbortController().signal));
   assert.deepEqual(types, ["frame", "error: the engine is busy; try again shortly"]);
   const d = store.detail(c.id)!;
   assert.equal(d.versions.length, 0);
@@ -61,10 +61,23 @@ test("a failed generation saves an interrupted reply with the reason, and no ver
 test("a generation whose reader goes away (the browser stopped it) saves an interrupted reply", async () => {
   const c = store.create();
   const controller = new AbortController();
-  const recorded = recordGeneration(store, c.id, "Build a timer", events("hang"), controller.signal);
+  const recorded = recordGeneration(store, c.id, "Build a timer", "generate", events("hang"), controller.signal);
   assert.equal((await recorded.next()).value?.type, "frame");
   controller.abort();
   await recorded.return(undefined);
   const last = store.detail(c.id)!.messages.at(-1)!;
   assert.deepEqual([last.role, last.text, last.status], ["assistant", STOPPED_REPLY, "interrupted"]);
+});
+
+test("a follow-up's refinement is saved as a version of kind refine on top of the current one, with its own reply", async () => {
+  const c = store.create();
+  const first = store.addVersion(c.id, "generate", "<p>hello</p>");
+  assert.deepEqual(await drain(recordGeneration(store, c.id, "Make it blue", "refine", events("done"), new AbortController().signal)), ["frame", "done"]);
+  const d = store.detail(c.id)!;
+  assert.deepEqual(d.versions.map((v) => [v.kind, v.parentId, v.html]), [
+    ["generate", null, "<p>hello</p>"],
+    ["refine", first.id, "<p>hi</p>"],
+  ]);
+  assert.deepEqual(d.messages.at(-1), { ...d.messages.at(-1)!, text: artifactReply(stats, "refine"), versionId: d.versions[1].id });
+  assert.notEqual(artifactReply(stats, "refine"), artifactReply(stats));
 });

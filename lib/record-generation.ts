@@ -1,14 +1,17 @@
 // Saving a generation into its conversation as it streams: the request at once,
 // then the reply with its artifact version when done, or an interrupted reply
-// when the generation is stopped or fails.
+// when the generation is stopped or fails. A follow-up's refinement is saved the
+// same way, as a version of kind "refine" on top of the one it refined.
 import type { EngineEvent } from "../engine/engine.ts";
 import type { ConversationStore } from "./db.ts";
+import type { MessageKind } from "./follow-up.ts";
 import { artifactReply, failedReply, STOPPED_REPLY } from "./replies.ts";
 
 export function recordGeneration(
   store: ConversationStore,
   conversationId: string,
   request: string,
+  kind: MessageKind,
   events: AsyncIterable<EngineEvent>,
   signal: AbortSignal,
 ): AsyncGenerator<EngineEvent> {
@@ -20,8 +23,8 @@ export function recordGeneration(
       for await (const e of events) {
         if (e.type === "done") {
           // Saved before the browser hears of it, so a reload right after shows the version.
-          const version = store.addVersion(conversationId, "generate", e.artifact);
-          store.addMessage(conversationId, { role: "assistant", text: artifactReply(e.stats), versionId: version.id });
+          const version = store.addVersion(conversationId, kind, e.artifact);
+          store.addMessage(conversationId, { role: "assistant", text: artifactReply(e.stats, kind), versionId: version.id });
           saved = true;
         }
         yield e;

@@ -1,8 +1,12 @@
 // The assistant's short replies in the chat, the same in the store and in the browser.
 import type { Stats } from "../engine/engine.ts";
+import type { MessageKind } from "./follow-up.ts";
 
-export function artifactReply(stats: Stats): string {
-  return `Here is your app: ${stats.tokens} tokens in ${stats.steps} steps (${stats.tokensPerSecond} tokens/s).`;
+/** The reply that comes with a new artifact (a generation), or with an artifact refined for a follow-up. */
+export function artifactReply(stats: Stats, kind: MessageKind = "generate"): string {
+  return kind === "refine"
+    ? `Here is your app, refined: ${stats.tokens} tokens rewritten in ${stats.steps} steps (${stats.tokensPerSecond} tokens/s).`
+    : `Here is your app: ${stats.tokens} tokens in ${stats.steps} steps (${stats.tokensPerSecond} tokens/s).`;
 }
 
 export const STOPPED_REPLY = "Stopped before the app was finished.";

@@ -24,6 +24,8 @@ export function CodeEditor({ value, onChange, onSelectionChange, theme }: CodeEd
   useEffect(() => {
     onSelection.current = onSelectionChange;
   }, [onSelectionChange]);
+  // The selection goes away with the editor (while a canvas streams in its place).
+  useEffect(() => () => onSelection.current(null), []);
 
   return (
     <Editor

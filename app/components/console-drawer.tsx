@@ -10,8 +10,22 @@ function describe(e: ConsoleEntry): string {
   return `Error${e.line ? ` (line ${e.line}${e.column ? `, column ${e.column}` : ""})` : ""}: ${e.text}`;
 }
 
-/** What the artifact's console said: logs, and errors with the artifact's own line numbers. */
-export function ConsoleDrawer({ entries, open }: { entries: ConsoleEntry[]; open: boolean }) {
+/** An uncaught error that names a line of the artifact: what "Fix" works on. */
+export type LineError = Extract<ConsoleEntry, { kind: "error" }> & { line: number };
+
+const hasLine = (e: ConsoleEntry): e is LineError => e.kind === "error" && e.line !== null;
+
+interface ConsoleDrawerProps {
+  entries: ConsoleEntry[];
+  open: boolean;
+  /** Regenerates the code around an error's line; each such error gets a "Fix" button. */
+  onFix: (error: LineError) => void;
+  /** While the code is being written: the buttons stay, disabled. */
+  fixDisabled: boolean;
+}
+
+/** What the artifact's console said: logs, and errors with the artifact's own line numbers (with a "Fix"). */
+export function ConsoleDrawer({ entries, open, onFix, fixDisabled }: ConsoleDrawerProps) {
   return (
     <div
       id="preview-console"
@@ -27,15 +41,20 @@ export function ConsoleDrawer({ entries, open }: { entries: ConsoleEntry[]; open
         entries.map((e, i) => (
           <div
             key={i}
-            className={
+            className={`flex items-start gap-2 ${
               isError(e)
                 ? "text-red-600 dark:text-red-400"
                 : e.kind === "console" && e.level === "warn"
                   ? "text-amber-700 dark:text-amber-300"
                   : "text-slate-700 dark:text-slate-300"
-            }
+            }`}
           >
-            {describe(e)}
+            <span className="min-w-0 flex-1 break-words">{describe(e)}</span>
+            {hasLine(e) && (
+              <button type="button" className="btn h-5 px-1.5" disabled={fixDisabled} onClick={() => onFix(e)} aria-label={`Fix the error on line ${e.line}`}>
+                Fix
+              </button>
+            )}
           </div>
         ))
       )}

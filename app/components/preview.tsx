@@ -1,12 +1,19 @@
 "use client";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { buildSrcdoc, isBridgeMessage, SANDBOX_FLAGS } from "@/lib/sandbox";
-import { ConsoleDrawer, isError, type ConsoleEntry } from "./console-drawer";
+import { ConsoleDrawer, isError, type ConsoleEntry, type LineError } from "./console-drawer";
 
 const MAX_ENTRIES = 200;
 
+interface PreviewProps {
+  html: string | null;
+  /** Regenerates the code around an error's line (the console's "Fix"). */
+  onFix: (error: LineError) => void;
+  fixDisabled: boolean;
+}
+
 /** The artifact running in a sandboxed iframe (once there is one), with its console in a drawer below. */
-export function Preview({ html }: { html: string | null }) {
+export function Preview({ html, onFix, fixDisabled }: PreviewProps) {
   const frame = useRef<HTMLIFrameElement>(null);
   // A new nonce for every run (a reload is a new run): messages from an earlier run are ignored.
   const [nonce, setNonce] = useState(() => crypto.randomUUID());
@@ -51,7 +58,7 @@ export function Preview({ html }: { html: string | null }) {
       ) : (
         <iframe key={nonce} ref={frame} title="App preview" sandbox={SANDBOX_FLAGS} srcDoc={srcdoc} className="min-h-0 w-full flex-1 bg-white" />
       )}
-      <ConsoleDrawer entries={entries} open={consoleOpen} />
+      <ConsoleDrawer entries={entries} open={consoleOpen} onFix={onFix} fixDisabled={fixDisabled} />
     </div>
   );
 }

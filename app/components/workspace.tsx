@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useConversation } from "@/app/hooks/use-conversation";
 import { useConversations } from "@/app/hooks/use-conversations";
 import { conversationsApi } from "@/lib/conversations-client";
@@ -17,6 +17,8 @@ export function Workspace() {
   const conversation = useConversation(onSaved);
   const { detail, busy, stop, open } = conversation;
   const [sidebarOpen, setSidebarOpen] = useState(false);
+  // The artifact panel's unsaved edits, saved before a follow-up message refines the artifact.
+  const flushEdits = useRef<(() => Promise<void>) | null>(null);
 
   // Esc stops a generation wherever the focus is.
   useEffect(() => {
@@ -30,6 +32,11 @@ export function Workspace() {
     const created = await conversationsApi.create();
     await open(created.id, { ...created, messages: [], versions: [] });
     await refreshList();
+  }
+
+  async function send(message: string) {
+    await flushEdits.current?.();
+    await conversation.send(message);
   }
 
   async function deleteConversation(id: string) {
@@ -63,7 +70,7 @@ export function Workspace() {
             title={title}
             messages={detail?.messages ?? []}
             busy={busy}
-            onSend={(m) => void conversation.send(m)}
+            onSend={(m) => void send(m)}
             onStop={stop}
             actions={
               <>
@@ -92,6 +99,8 @@ export function Workspace() {
             // edit saved as the panel goes away lands where it was made.
             onSaveVersion={(html) => conversation.addVersion(conversationId!, html)}
             onRestore={(versionId) => conversation.restore(conversationId!, versionId)}
+            onRegenerate={(request, kind) => conversation.regenerate(conversationId!, request, kind)}
+            flushEdits={flushEdits}
           />
         }
       />

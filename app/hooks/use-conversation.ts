@@ -1,9 +1,13 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { BrowserVersionKind } from "@/lib/conversation-schemas";
 import type { ConversationDetail, Message, Version } from "@/lib/db";
 import { conversationsApi } from "@/lib/conversations-client";
+import { messageKind } from "@/lib/follow-up";
+import type { InfillRequest } from "@/lib/infill";
+import { maskedText } from "@/lib/regions";
 import { artifactReply, failedReply, STOPPED_REPLY } from "@/lib/replies";
-import { useDenoisingStream } from "./use-denoising-stream";
+import { useDenoisingStream, type StreamOutcome } from "./use-denoising-stream";
 
 // Messages and versions shown before the server's copies arrive get negative ids.
 let localIds = 0;
@@ -15,7 +19,8 @@ function local<T extends Message | Version>(item: Omit<T, "id" | "createdAt">): 
 
 /**
  * The open conversation (named in the address as ?c=ID, so a reload reopens it): its
- * messages and versions, sending a request, and the versions the browser makes.
+ * messages and versions, sending a request (a generation, or once there is an artifact a
+ * refinement of it), regenerating a region, and the versions the browser makes.
  * `onSaved` runs when the list of conversations may have changed (a new one, a new title).
  */
 export function useConversation(onSaved: () => void) {
@@ -52,6 +57,8 @@ export function useConversation(onSaved: () => void) {
   const send = useCallback(
     async (message: string) => {
       let id = detail?.id;
+      // The server decides the same way, from the same current version.
+      const kind = messageKind(detail?.versions.at(-1)?.html);
       if (!id) {
         const created = await conversationsApi.create();
         id = created.id;
@@ -64,25 +71,46 @@ export function useConversation(onSaved: () => void) {
       const outcome = await run("/api/generate", { message, conversationId });
       if (outcome.status === "done") {
         // Shown at once; the server saved both before it sent `done`, and the refetch brings their ids.
-        const version = local<Version>({ parentId: null, kind: "generate", html: outcome.artifact });
+        const version = local<Version>({ parentId: null, kind, html: outcome.artifact });
         update(conversationId, (d) => ({ ...d, versions: [...d.versions, version] }));
-        say({ role: "assistant", text: artifactReply(outcome.stats), status: "complete", versionId: version.id });
+        say({ role: "assistant", text: artifactReply(outcome.stats, kind), status: "complete", versionId: version.id });
         await refetch(conversationId);
       } else {
         say({ role: "assistant", text: outcome.status === "stopped" ? STOPPED_REPLY : failedReply(outcome.message), status: "interrupted", versionId: null });
       }
       onSaved();
     },
-    [detail?.id, open, update, refetch, run, onSaved],
+    [detail?.id, detail?.versions, open, update, refetch, run, onSaved],
   );
 
   const addVersion = useCallback(
-    async (conversationId: string, html: string) => {
-      const version = await conversationsApi.addVersion(conversationId, html);
+    async (conversationId: string, html: string, kind: BrowserVersionKind = "edit") => {
+      const version = await conversationsApi.addVersion(conversationId, html, kind);
       update(conversationId, (d) => ({ ...d, versions: [...d.versions, version] }));
       onSaved();
     },
     [update, onSaved],
+  );
+
+  /** Regenerates the request's region by infilling (shown masked, then filling in); the result becomes a version. */
+  const regenerate = useCallback(
+    async (conversationId: string, request: InfillRequest, kind: Exclude<BrowserVersionKind, "edit">): Promise<StreamOutcome> => {
+      const outcome = await run("/api/infill", request, maskedText(request));
+      if (outcome.status !== "done") return outcome;
+      // Shown at once (the editor takes it over from the canvas), replaced by the saved copy.
+      const draft = local<Version>({ parentId: null, kind, html: outcome.artifact });
+      update(conversationId, (d) => ({ ...d, versions: [...d.versions, draft] }));
+      try {
+        const version = await conversationsApi.addVersion(conversationId, outcome.artifact, kind);
+        update(conversationId, (d) => ({ ...d, versions: d.versions.map((v) => (v === draft ? version : v)) }));
+        onSaved();
+        return outcome;
+      } catch (e) {
+        update(conversationId, (d) => ({ ...d, versions: d.versions.filter((v) => v !== draft) }));
+        return { status: "failed", message: (e as Error).message };
+      }
+    },
+    [run, update, onSaved],
   );
 
   const restore = useCallback(
@@ -94,5 +122,5 @@ export function useConversation(onSaved: () => void) {
     [update, onSaved],
   );
 
-  return { detail, open, send, stop, busy, canvas, progress, addVersion, restore };
+  return { detail, open, send, stop, busy, canvas, progress, addVersion, regenerate, restore };
 }

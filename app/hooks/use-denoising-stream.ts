@@ -27,10 +27,11 @@ export function useDenoisingStream() {
   const [busy, setBusy] = useState(false);
   const controller = useRef<AbortController | null>(null);
 
-  const run = useCallback(async (url: string, body: unknown): Promise<StreamOutcome> => {
+  /** Streams from `url`; `initial` is the canvas to show until the first frame (a region already masked). */
+  const run = useCallback(async (url: string, body: unknown, initial = ""): Promise<StreamOutcome> => {
     const abort = (controller.current = new AbortController());
     setBusy(true);
-    setCanvas("");
+    setCanvas(initial);
     setProgress(null);
     let committed = 0;
     try {

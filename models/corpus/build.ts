@@ -12,6 +12,9 @@ import { FAMILIES } from "./families/index.ts";
 import { drawSample, EXTERNAL_URL, normalisedHash, type Drawn, type Sample } from "./generate.ts";
 import type { BaseOptions, Family } from "./types.ts";
 import { MAX_APP_CHARS, lengthHistogram } from "./length.ts";
+import { DEFAULT_MODEL_DIR } from "../../engine/defaults.ts";
+import { readModelFolder } from "../../engine/manifest.ts";
+import { TextCodec } from "../../engine/tokenizer.ts";
 
 const { values } = parseArgs({
   options: {
@@ -42,6 +45,7 @@ for (let i = 0; i < n; i++) {
   drawn.push(drawSample(family, seed, index));
 }
 
+const codec = await TextCodec.load(readModelFolder(DEFAULT_MODEL_DIR).tokenizerPath);
 const started = Date.now();
 const browser = values.unchecked ? null : await launchChromium();
 const accepted: Sample[] = [];
@@ -107,7 +111,9 @@ const report = {
   heldout: accepted.filter((s) => s.split === "heldout").length,
   rejected: rejections.length,
   passRate: accepted.length / drawn.length,
-  lengths: lengthHistogram(accepted.map((s) => s.html)),
+  lengths: lengthHistogram(accepted.map((s) => s.html.length), 500),
+  // In the shipped model's tokens (its tokenizer was trained on this corpus).
+  tokenLengths: lengthHistogram(await Promise.all(accepted.map(async (s) => (await codec.encode(s.html)).length)), 128),
   perFamily,
   rejections: rejections.slice(0, 50),
   wallSeconds: (Date.now() - started) / 1000,

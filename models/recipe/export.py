@@ -88,20 +88,24 @@ def main():
     }
     with open(os.path.join(args.out, "training.json"), "w") as f:
         json.dump(info, f, indent=2)
-    write_contract(model.cfg, os.path.join(args.out, "manifest.json"))
+    # The longest canvas is the one training used (its data's max_len), not the size of the RoPE tables.
+    trained_len = ckpt.get("meta", {}).get("max_len", model.cfg.max_len)
+    write_contract(model.cfg, min(trained_len, model.cfg.max_len), os.path.join(args.out, "manifest.json"))
     write_parity_fixture(model, os.path.join(args.out, "parity.json"))
     print(json.dumps(info))
 
 
-def write_contract(cfg, manifest_path):
+def write_contract(cfg, max_len, manifest_path):
     """Bring the model folder's manifest in line with this export: the ONNX names (contract.json),
-    the cache's shape and the longest canvas. The rest (id, tokenizer, defaults) is left as it is."""
+    the cache's shape and the longest canvas; a default canvas longer than that is shortened to fit
+    (leaving room for a request). The rest (id, tokenizer, other defaults) is left as it is."""
     with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "contract.json")) as f:
         contract = json.load(f)
     with open(manifest_path) as f:
         manifest = json.load(f)
     contract["cache"].update(layers=cfg.n_layer, heads=cfg.n_head, headDim=cfg.d_model // cfg.n_head)
-    manifest.update(contract, maxSequenceLength=cfg.max_len)
+    manifest.update(contract, maxSequenceLength=max_len)
+    manifest["defaults"]["genLength"] = min(manifest["defaults"]["genLength"], max_len - 64)
     with open(manifest_path, "w") as f:
         json.dump(manifest, f, indent=2)
         f.write("\n")
