@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { ConversationStore } from "./db.ts";
+import { SERVER_STOPPED_REPLY } from "./replies.ts";
 
 let dir: string;
 let store: ConversationStore;
@@ -125,5 +126,32 @@ test("a second connection reads what the first wrote (the file, not memory)", ()
     assert.equal(again.detail(c.id)?.versions[0].html, "<p>kept</p>");
   } finally {
     again.close();
+  }
+});
+
+test("at open, a request left without a reply (the server died mid-generation) gets an interrupted one, once", () => {
+  const data = join(dir, "reopened");
+  const first = new ConversationStore(data);
+  const answered = first.create();
+  first.addMessage(answered.id, { role: "user", text: "Build a timer" });
+  first.addMessage(answered.id, { role: "assistant", text: "Here it is" });
+  const cut = first.create();
+  first.addMessage(cut.id, { role: "user", text: "Build a clock" });
+  first.close();
+
+  for (let open = 0; open < 2; open++) {
+    const reopened = new ConversationStore(data);
+    try {
+      assert.deepEqual(reopened.detail(answered.id)?.messages.map((m) => m.text), ["Build a timer", "Here it is"]);
+      assert.deepEqual(
+        reopened.detail(cut.id)?.messages.map((m) => [m.role, m.text, m.status]),
+        [
+          ["user", "Build a clock", "complete"],
+          ["assistant", SERVER_STOPPED_REPLY, "interrupted"],
+        ],
+      );
+    } finally {
+      reopened.close();
+    }
   }
 });

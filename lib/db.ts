@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { SERVER_STOPPED_REPLY } from "./replies.ts";
 
 /** How a version came to be: a generation, an infill (regenerate, fix), a manual edit, a follow-up, a restore. */
 export const VERSION_KINDS = ["generate", "regenerate", "fix", "edit", "refine", "restore"] as const;
@@ -90,6 +91,22 @@ export class ConversationStore {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("foreign_keys = ON");
     this.db.exec(SCHEMA);
+    this.markUnanswered();
+  }
+
+  /**
+   * A request whose reply was never saved had its generation cut off by the server stopping
+   * (a crash, a kill: a stopped or failed one gets its reply saved). At open nothing is
+   * generating yet, so every such request gets an interrupted reply saying so.
+   */
+  private markUnanswered() {
+    this.db
+      .prepare(
+        `INSERT INTO messages (conversation_id, role, text, status, version_id, created_at)
+         SELECT m.conversation_id, 'assistant', ?, 'interrupted', NULL, ? FROM messages m
+         WHERE m.role = 'user' AND m.id = (SELECT MAX(id) FROM messages WHERE conversation_id = m.conversation_id)`,
+      )
+      .run(SERVER_STOPPED_REPLY, Date.now());
   }
 
   list(): Conversation[] {

@@ -11,6 +11,9 @@ export function artifactReply(stats: Stats, kind: MessageKind = "generate"): str
 
 export const STOPPED_REPLY = "Stopped before the app was finished.";
 
+/** The reply a request gets when the server stopped (crashed, was killed) while answering it. */
+export const SERVER_STOPPED_REPLY = "Interrupted: the server stopped before the app was finished.";
+
 export function failedReply(message: string): string {
   return `Something went wrong: ${message}`;
 }
