@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import type { PoolEvent } from "../engine/pool.ts";
+import { readSse } from "../lib/sse.ts";
 
 async function ask(page: Page, request: string) {
   await page.goto("/");
@@ -29,6 +31,22 @@ test("a request streams a denoising canvas, then runs the artifact in a locked-d
   await expect(page.locator("[data-testid=code] .mask")).toHaveCount(0);
   await expect(page.getByRole("listitem").filter({ hasText: "Here is your app" })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { sawMask: boolean }).sawMask)).toBe(true);
+});
+
+test("a request behind others shows its place in the queue, and runs as soon as their clients go away", async ({ page, baseURL }) => {
+  // Other clients' generations: the first one running, the rest waiting.
+  const others = new AbortController();
+  const post = (message: string) =>
+    fetch(`${baseURL}/api/generate`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ message }), signal: others.signal });
+  const running = await post("Build a counter");
+  for await (const e of readSse<PoolEvent>(running.body!)) if (e.type === "frame") break;
+  const waiting = await Promise.all(["Make a todo list", "A stopwatch"].map(post));
+  expect(waiting.map((r) => r.status)).toEqual([200, 200]);
+
+  await ask(page, "Build a simulated chat app");
+  await expect(page.getByTestId("progress")).toHaveText(/^Queued \(\d+ ahead\)$/, { timeout: 30_000 });
+  others.abort();
+  await expect(page.getByTestId("progress")).toContainText(/step \d+ \/ ~\d+/, { timeout: 10_000 });
 });
 
 // The shipped model does not yet write a chat app that works (models/unmask-tiny/README.md,

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { DEFAULT_MODEL_DIR } from "./defaults.ts";
-import { Engine, type EngineEvent } from "./engine.ts";
+import { Engine } from "./engine.ts";
 import { MASK_GLYPH } from "./glyph.ts";
 import { EnginePool, QueueFullError } from "./pool.ts";
 
@@ -15,8 +15,8 @@ after(async () => {
   await engine.close();
 });
 
-async function collect(events: AsyncIterable<EngineEvent>): Promise<EngineEvent[]> {
-  const out: EngineEvent[] = [];
+async function collect<E>(events: AsyncIterable<E>): Promise<E[]> {
+  const out: E[] = [];
   for await (const e of events) out.push(e);
   return out;
 }
@@ -85,21 +85,71 @@ test("the worker pool streams, stops on abort within a step, and bounds its queu
   try {
     assert.equal(await pool.whenReady(), engine.manifest.id);
     const events = await collect(pool.generate({ request: "A counter" }, { genLength: 24, steps: 6 }));
-    assert.equal(events.filter((e) => e.type === "frame").length, 6);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      [...new Array(6).fill("frame"), "done"],
+      "an idle pool starts a job at once: no queued event",
+    );
 
     const controller = new AbortController();
     const long = pool.generate({ request: "A counter" }, { genLength: 200, steps: 200 }, controller.signal);
     const first = await long.next();
-    assert.equal(first.done, false);
+    assert.equal(first.value?.type, "frame");
     // One waiting generation fills the queue; the next is refused at once.
     const waiting = pool.generate({ request: "A clock" }, { genLength: 16, steps: 4 });
+    assert.deepEqual((await waiting.next()).value, { type: "queued", position: 1 });
     const waitingDone = collect(waiting);
-    await new Promise((r) => setTimeout(r, 50));
     await assert.rejects(pool.generate({ request: "A quiz" }).next(), QueueFullError);
+    const second = await long.next();
+    const stepAtAbort = second.value?.type === "frame" ? second.value.step : 0;
     controller.abort();
-    await assert.rejects(collect(long), /abort/i);
+    // Still to come: a frame already sent, and the step in flight at the abort; no step after that.
+    const after: number[] = [];
+    await assert.rejects(
+      (async () => {
+        for await (const e of long) if (e.type === "frame") after.push(e.step);
+      })(),
+      /abort/i,
+    );
+    assert.ok(after.every((s) => s <= stepAtAbort + 2), `steps after the abort at step ${stepAtAbort}: ${after}`);
     const w = await waitingDone;
     assert.equal(w.at(-1)!.type, "done", "the queued generation runs once the aborted one stops");
+  } finally {
+    await pool.close();
+  }
+});
+
+test("a queued job hears its position at once and each time it moves up, and leaves the queue at once on abort", async () => {
+  const pool = new EnginePool(DEFAULT_MODEL_DIR);
+  try {
+    await pool.whenReady();
+    const running = new AbortController();
+    const long = pool.generate({ request: "A counter" }, { genLength: 200, steps: 200 }, running.signal);
+    assert.equal((await long.next()).value?.type, "frame");
+    const b = pool.generate({ request: "A clock" }, { genLength: 16, steps: 4 });
+    const leaving = new AbortController();
+    const c = pool.generate({ request: "A quiz" }, { genLength: 16, steps: 4 }, leaving.signal);
+    const d = pool.generate({ request: "A timer" }, { genLength: 16, steps: 4 });
+    assert.deepEqual((await b.next()).value, { type: "queued", position: 1 });
+    assert.deepEqual((await c.next()).value, { type: "queued", position: 2 });
+    assert.deepEqual((await d.next()).value, { type: "queued", position: 3 });
+    const bDone = collect(b);
+    const dEvents = collect(d);
+
+    // c leaves while waiting: out of the queue at once, and d moves up.
+    leaving.abort();
+    assert.equal(pool.pending, 3);
+    await assert.rejects(c.next(), /abort/i);
+
+    running.abort();
+    await assert.rejects(collect(long), /abort/i);
+    assert.equal((await bDone).at(-1)!.type, "done");
+    const events = await dEvents;
+    const positions = events.flatMap((e) => (e.type === "queued" ? [e.position] : []));
+    assert.deepEqual(positions, [2, 1], "d: 3 ahead (given above), then 2 when c left, then 1 when b started");
+    assert.equal(events.at(-1)!.type, "done");
+    assert.ok(events.findIndex((e) => e.type === "frame") > events.findLastIndex((e) => e.type === "queued"), "no queued event once it runs");
+    assert.equal(pool.pending, 0);
   } finally {
     await pool.close();
   }

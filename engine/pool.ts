@@ -9,11 +9,19 @@ import type { FromWorker, ToWorker } from "./worker.ts";
 
 export { QueueFullError } from "./errors.ts";
 
+/** A job waiting for the worker, with `position` jobs ahead of it (the running one included). */
+export type QueuedEvent = { type: "queued"; position: number };
+
+/** What a pool job streams: queued events while it waits, then the engine's frames and its result. */
+export type PoolEvent = EngineEvent | QueuedEvent;
+
 interface Queued {
   id: number;
   job: Job;
   options: GenerateOptions;
-  push: (m: FromWorker) => void;
+  /** The position last announced to its consumer. */
+  position?: number;
+  push: (m: FromWorker | QueuedEvent) => void;
 }
 
 export interface PoolOptions {
@@ -29,6 +37,7 @@ export class EnginePool {
   private readonly ready: Promise<string>;
   private readonly queue: Queued[] = [];
   private current: Queued | null = null;
+  private loaded = false;
   private nextId = 1;
   private readonly maxQueue: number;
 
@@ -42,8 +51,9 @@ export class EnginePool {
       this.worker.once("error", fail);
       this.worker.on("message", (m: FromWorker) => {
         if (m.type === "ready") {
+          this.loaded = true;
           ok(m.modelId);
-          this.worker.unref();
+          this.pump();
         } else this.route(m);
       });
     });
@@ -59,18 +69,19 @@ export class EnginePool {
   }
 
   /** Generate from a request: frames, then the finished artifact (see run). */
-  generate(conversation: Conversation, options: GenerateOptions = {}, signal?: AbortSignal): AsyncGenerator<EngineEvent> {
+  generate(conversation: Conversation, options: GenerateOptions = {}, signal?: AbortSignal): AsyncGenerator<PoolEvent> {
     return this.run({ kind: "generate", conversation }, options, signal);
   }
 
   /**
-   * Run a job (generate, infill, refine): frames, then the finished text. Throws
-   * QueueFullError at once when too many jobs wait; aborting `signal` stops the job
-   * within one step (or takes it out of the queue).
+   * Run a job (generate, infill, refine): a queued event at once when it has to wait and
+   * another each time it moves up, then frames, then the finished text. Throws
+   * QueueFullError at once when too many jobs wait; aborting `signal`, or returning
+   * early, stops the job within one step or takes it out of the queue at once.
    */
-  async *run(work: Job, options: GenerateOptions = {}, signal?: AbortSignal): AsyncGenerator<EngineEvent> {
+  async *run(work: Job, options: GenerateOptions = {}, signal?: AbortSignal): AsyncGenerator<PoolEvent> {
     if (this.queue.length >= this.maxQueue) throw new QueueFullError(5);
-    const inbox: FromWorker[] = [];
+    const inbox: (FromWorker | QueuedEvent)[] = [];
     let wake: (() => void) | null = null;
     const job: Queued = {
       id: this.nextId++,
@@ -81,43 +92,63 @@ export class EnginePool {
         wake?.();
       },
     };
-    const onAbort = () => {
-      const i = this.queue.indexOf(job);
-      if (i >= 0) {
-        this.queue.splice(i, 1);
-        job.push({ type: "error", id: job.id, message: "aborted", aborted: true, input: false });
-      } else if (this.current === job) {
-        this.post({ type: "abort", id: job.id });
-      }
+    const leave = () => {
+      if (this.withdraw(job)) job.push({ type: "error", id: job.id, message: "aborted", aborted: true, input: false });
+      else if (this.current === job) this.post({ type: "abort", id: job.id });
     };
-    signal?.addEventListener("abort", onAbort, { once: true });
+    signal?.addEventListener("abort", leave, { once: true });
     this.queue.push(job);
-    await this.ready;
     this.pump();
+    this.announce();
+    // A model that fails to load fails every job (as the worker would, had it started).
+    this.ready.catch((e: Error) => job.push({ type: "error", id: job.id, message: e.message, aborted: false, input: false }));
     try {
       for (;;) {
         while (!inbox.length) await new Promise<void>((r) => (wake = r));
         const m = inbox.shift()!;
-        if (m.type === "event") yield m.event;
+        if (m.type === "queued") yield m;
+        else if (m.type === "event") yield m.event;
         else if (m.type === "end") return;
         else if (m.type === "error") throw m.input ? new EngineInputError(m.message) : new Error(m.message);
       }
     } finally {
-      signal?.removeEventListener("abort", onAbort);
-      // A consumer that stops reading early must not leave the worker busy.
-      if (this.current === job) this.post({ type: "abort", id: job.id });
+      signal?.removeEventListener("abort", leave);
+      // A consumer that stops reading early must not leave its job waiting or the worker busy.
+      leave();
     }
   }
 
   private pump() {
-    if (this.current || !this.queue.length) {
-      // An idle worker must not keep the process alive; a busy one must.
-      if (!this.current) this.worker.unref();
+    if (!this.loaded || this.current) return;
+    const job = this.queue.shift();
+    // An idle worker must not keep the process alive; a busy one must.
+    if (!job) {
+      this.worker.unref();
       return;
     }
     this.worker.ref();
-    const job = (this.current = this.queue.shift()!);
+    this.current = job;
     this.post({ type: "run", id: job.id, job: job.job, options: job.options });
+    this.announce();
+  }
+
+  /** Takes a waiting job out of the queue; false when it is not waiting. */
+  private withdraw(job: Queued): boolean {
+    const i = this.queue.indexOf(job);
+    if (i < 0) return false;
+    this.queue.splice(i, 1);
+    this.announce();
+    return true;
+  }
+
+  /** Tells every waiting job whose position changed where it now stands. */
+  private announce() {
+    const ahead = this.current ? 1 : 0;
+    this.queue.forEach((job, i) => {
+      if (job.position === ahead + i) return;
+      job.position = ahead + i;
+      job.push({ type: "queued", position: job.position });
+    });
   }
 
   private route(m: FromWorker) {

@@ -23,6 +23,9 @@ async function run(id: number, job: Job, options: GenerateOptions) {
   try {
     for await (const event of engine.run(job, options, controller.signal)) {
       port.postMessage({ type: "event", id, event } satisfies FromWorker);
+      // A forward pass blocks this thread, so an abort sent during one is read only on a
+      // turn of the event loop: take one here, before the next step checks the signal.
+      await new Promise((r) => setImmediate(r));
     }
     port.postMessage({ type: "end", id } satisfies FromWorker);
   } catch (e) {

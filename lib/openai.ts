@@ -1,8 +1,9 @@
 // The OpenAI-compatible surface (/v1): its request shapes, and engine events turned
 // into OpenAI's chat.completion and text_completion objects and stream chunks.
 import { z } from "zod";
-import type { EngineEvent, GenerateOptions, Job, Stats } from "../engine/engine.ts";
+import type { GenerateOptions, Job, Stats } from "../engine/engine.ts";
 import { MASK_GLYPH } from "../engine/glyph.ts";
+import type { PoolEvent } from "../engine/pool.ts";
 import { refineJob } from "./follow-up.ts";
 import { MAX_MESSAGE_CHARS } from "./schemas.ts";
 
@@ -115,8 +116,9 @@ export function middleOf(document: string, prompt: string, suffix: string): stri
  * chat.completion.chunk objects for a stream of engine events. Plain streams send text
  * once it is settled (the canvas up to its first mask) as deltas; with `diffusing`,
  * every step sends the whole canvas, masks included, which replaces the previous one.
+ * Time spent queued sends nothing beyond the first chunk (OpenAI's format has no place for it).
  */
-export async function* chatChunks(id: string, model: string, events: AsyncIterable<EngineEvent>, diffusing: boolean) {
+export async function* chatChunks(id: string, model: string, events: AsyncIterable<PoolEvent>, diffusing: boolean) {
   const chunk = (delta: object, finish: string | null = null, extra: object = {}) => ({
     id,
     object: "chat.completion.chunk",
@@ -138,7 +140,7 @@ export async function* chatChunks(id: string, model: string, events: AsyncIterab
           sent = settled;
         }
       }
-    } else {
+    } else if (e.type === "done") {
       const rest = diffusing ? e.artifact : e.artifact.startsWith(sent) ? e.artifact.slice(sent.length) : "";
       if (rest) yield chunk({ content: rest });
       yield chunk({}, "stop", { usage: usage(e.stats) });

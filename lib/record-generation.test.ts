@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import type { EngineEvent, Stats } from "../engine/engine.ts";
+import type { PoolEvent } from "../engine/pool.ts";
 import { ConversationStore } from "./db.ts";
 import { recordGeneration } from "./record-generation.ts";
 import { artifactReply, failedReply, STOPPED_REPLY } from "./replies.ts";
@@ -26,7 +27,7 @@ async function* events(end: "done" | "throw" | "hang"): AsyncGenerator<EngineEve
   yield { type: "done", artifact: "<p>hi</p>", stats };
 }
 
-async function drain(it: AsyncIterable<EngineEvent>): Promise<string[]> {
+async function drain(it: AsyncIterable<PoolEvent>): Promise<string[]> {
   const types: string[] = [];
   try {
     for await (const e of it) types.push(e.type);

@@ -2,7 +2,7 @@
 // then the reply with its artifact version when done, or an interrupted reply
 // when the generation is stopped or fails. A follow-up's refinement is saved the
 // same way, as a version of kind "refine" on top of the one it refined.
-import type { EngineEvent } from "../engine/engine.ts";
+import type { PoolEvent } from "../engine/pool.ts";
 import type { ConversationStore } from "./db.ts";
 import type { MessageKind } from "./follow-up.ts";
 import { artifactReply, failedReply, STOPPED_REPLY } from "./replies.ts";
@@ -12,9 +12,9 @@ export function recordGeneration(
   conversationId: string,
   request: string,
   kind: MessageKind,
-  events: AsyncIterable<EngineEvent>,
+  events: AsyncIterable<PoolEvent>,
   signal: AbortSignal,
-): AsyncGenerator<EngineEvent> {
+): AsyncGenerator<PoolEvent> {
   store.addMessage(conversationId, { role: "user", text: request });
   return (async function* () {
     let saved = false;

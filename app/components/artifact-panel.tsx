@@ -106,7 +106,9 @@ export function ArtifactPanel({ title, versions, canvas, progress, onSaveVersion
   );
 
   const status = progress
-    ? `step ${progress.step} / ~${progress.totalSteps} · ${progress.tokensPerSecond} tokens/s`
+    ? "queued" in progress
+      ? `Queued (${progress.queued ? `${progress.queued} ahead` : "next"})`
+      : `step ${progress.step} / ~${progress.totalSteps} · ${progress.tokensPerSecond} tokens/s`
     : streaming
       ? "starting…"
       : "";

@@ -1,15 +1,13 @@
 "use client";
 import { useCallback, useRef, useState } from "react";
-import type { EngineEvent, Stats } from "@/engine/engine";
+import type { Stats } from "@/engine/engine";
+import type { PoolEvent } from "@/engine/pool";
 import { readSse } from "@/lib/sse";
 
-type StreamEvent = EngineEvent | { type: "error"; message: string };
+type StreamEvent = PoolEvent | { type: "error"; message: string };
 
-export interface Progress {
-  step: number;
-  totalSteps: number;
-  tokensPerSecond: number;
-}
+/** Where a request stands: waiting behind `queued` others, or denoising. */
+export type Progress = { queued: number } | { step: number; totalSteps: number; tokensPerSecond: number };
 
 export type StreamOutcome =
   | { status: "done"; artifact: string; stats: Stats }
@@ -47,9 +45,11 @@ export function useDenoisingStream() {
           committed += e.committed.length;
           setCanvas(e.text);
           setProgress({ step: e.step, totalSteps: e.totalSteps, tokensPerSecond: Math.round((committed / Math.max(1, e.elapsedMs)) * 1000) });
+        } else if (e.type === "queued") {
+          setProgress({ queued: e.position });
         } else if (e.type === "done") {
           return { status: "done", artifact: e.artifact, stats: e.stats };
-        } else {
+        } else if (e.type === "error") {
           return { status: "failed", message: e.message };
         }
       }

@@ -16,7 +16,7 @@ export async function POST(request: Request) {
   const served = await servedModel(body.data.model);
   if ("response" in served) return served.response;
   const { model } = served;
-  const started = await startJob(engine().run(planned.job, planned.options, request.signal), openaiError);
+  const started = await startJob(engine().run(planned.job, planned.options, request.signal), openaiError, !body.data.stream);
   if ("response" in started) return started.response;
   const id = `chatcmpl-${randomUUID()}`;
   if (body.data.stream) return sseWithDone(chatChunks(id, model, started.events, body.data.diffusing ?? false));

@@ -15,7 +15,7 @@ export async function POST(request: Request) {
   const served = await servedModel(body.data.model);
   if ("response" in served) return served.response;
   const { model } = served;
-  const started = await startJob(engine().run(job, options, request.signal), openaiError);
+  const started = await startJob(engine().run(job, options, request.signal), openaiError, true);
   if ("response" in started) return started.response;
   for await (const e of started.events) {
     if (e.type === "done") {
