@@ -50,6 +50,8 @@ def main():
     ap.add_argument("--ckpt", help="a training checkpoint (last.pt)")
     ap.add_argument("--random", type=int, metavar="VOCAB", help="export a freshly initialised small model instead (tests)")
     ap.add_argument("--out", required=True, help="the model folder; its manifest.json must exist (the contract part is rewritten)")
+    ap.add_argument("--canvas", type=int, help="the longest canvas to declare (default: the last training run's); "
+                    "a fine-tune on shorter rows keeps the canvas its base model learned")
     args = ap.parse_args()
     if args.random:
         torch.manual_seed(0)
@@ -89,7 +91,7 @@ def main():
     with open(os.path.join(args.out, "training.json"), "w") as f:
         json.dump(info, f, indent=2)
     # The longest canvas is the one training used (its data's max_len), not the size of the RoPE tables.
-    trained_len = ckpt.get("meta", {}).get("max_len", model.cfg.max_len)
+    trained_len = args.canvas or ckpt.get("meta", {}).get("max_len", model.cfg.max_len)
     write_contract(model.cfg, min(trained_len, model.cfg.max_len), os.path.join(args.out, "manifest.json"))
     write_parity_fixture(model, os.path.join(args.out, "parity.json"))
     print(json.dumps(info))

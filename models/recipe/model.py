@@ -2,8 +2,9 @@
 
 RoPE positions, RMSNorm, SwiGLU, token embeddings tied to the output head, all weights
 initialised at std 0.02 (design.md: a small embedding init and RoPE were the two things
-that made masked diffusion learn on this machine). Written against PyTorch 1.13 (Debian's),
-so attention is spelled out rather than using scaled_dot_product_attention.
+that made masked diffusion learn on this machine). Written against PyTorch 1.13 (Debian's, which
+exports the ONNX model), so attention is spelled out; on PyTorch 2 (the GPU machine) the same
+product runs as fused scaled_dot_product_attention.
 """
 import math
 from dataclasses import dataclass
@@ -11,6 +12,9 @@ from dataclasses import dataclass
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+
+FUSED_ATTENTION = hasattr(F, "scaled_dot_product_attention")
 
 
 @dataclass
@@ -73,8 +77,12 @@ class Block(nn.Module):
         q, k, v = (t.view(B, T, self.n_head, hd).transpose(1, 2) for t in (q, k, v))
         q, k = rotate(self.q_norm(q), cos, sin), rotate(self.k_norm(k), cos, sin)
         keys, values = (k, v) if context is None else (torch.cat([context[0], k], 2), torch.cat([context[1], v], 2))
-        att = torch.softmax((q @ keys.transpose(-2, -1)) * (1.0 / math.sqrt(hd)), dim=-1)
-        y = (att @ values).transpose(1, 2).reshape(B, T, C)
+        if FUSED_ATTENTION:
+            # Under autocast the normed q and k are fp32 and v is bf16: one dtype, so the fused kernel runs.
+            y = F.scaled_dot_product_attention(q.to(values.dtype), keys.to(values.dtype), values)
+        else:
+            y = torch.softmax((q @ keys.transpose(-2, -1)) * (1.0 / math.sqrt(hd)), dim=-1) @ values
+        y = y.transpose(1, 2).reshape(B, T, C)
         x = x + self.proj(y)
         gate, up = self.gate_up(self.norm2(x)).chunk(2, dim=-1)
         return x + self.down(F.silu(gate) * up), k, v

@@ -8,9 +8,11 @@ position (padding included, so the model learns where an app ends) is masked wit
 probability t ~ U(eps, 1); the loss is the cross-entropy on masked positions weighted
 by 1/t, over the number of response positions. A share of rows trains infilling instead
 (one span masked, with surplus <|pad|>; see INFILL_SHARE). Edit pairs from the corpus arrive
-as ordinary rows whose request carries the current artifact. Runs on CUDA when present, else on the CPU.
+as ordinary rows whose request carries the current artifact. Runs on CUDA when present (in
+bfloat16 autocast, the loss and optimizer state in fp32), else on the CPU.
 """
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -46,19 +48,25 @@ class Batches:
     many families in each batch (fully length-sorted batches hold one family each, and the
     loss then swings from batch to batch)."""
 
-    def __init__(self, tokens, index, meta, batch_tokens, rng, pool=512, infill_share=0.0):
+    def __init__(self, tokens, index, meta, batch_tokens, rng, infill_share=0.0, prefix_share=0.0):
         self.tokens, self.index, self.meta, self.rng = tokens, index, meta, rng
-        self.batch_tokens, self.pool, self.infill_share = batch_tokens, pool, infill_share
+        self.batch_tokens, self.infill_share, self.prefix_share = batch_tokens, infill_share, prefix_share
+        self.pool = max(512, batch_tokens // 64)  # several batches' worth of rows per refill
         self.lengths = index[:, 1] + index[:, 2]
         self.ready = []
 
     def row(self, i, T):
         """One row, and the region [lo, hi) that may be masked: the answer and its end-of-text
-        tail, or, in an infilling row, one span of the answer and its surplus padding."""
+        tail; in a prefix row, the answer from a random point on (the sampler decodes block by
+        block, left to right, so it asks for the next tokens with none of the text to their right
+        known, a state uniform masking rarely shows); in an infilling row, one span of the answer
+        and its surplus padding."""
         start, plen, rlen = self.index[i]
         ids = self.tokens[start : start + plen + rlen].astype(np.int64)
         lo, hi = plen, T
-        if rlen > 2 and self.rng.random() < self.infill_share:
+        if rlen > 1 and self.rng.random() < self.prefix_share:
+            lo = plen + int(self.rng.integers(0, rlen))  # the answer up to lo is settled, as in block-wise decoding
+        elif rlen > 2 and self.rng.random() < self.infill_share:
             span = int(self.rng.integers(1, min(MAX_SPAN, rlen - 1) + 1))
             a = plen + int(self.rng.integers(0, rlen - span))  # the closing <|eot|> stays visible
             surplus = min(int(self.rng.integers(0, MAX_SURPLUS + 1)), T - len(ids))
@@ -164,10 +172,14 @@ def main():
     ap.add_argument("--max-len", type=int, default=0,
                     help="train on a shorter canvas than the data's: rows longer than it are left out (0: the data's)")
     ap.add_argument("--infill-share", type=float, default=0.2, help="share of rows that train infilling (see MAX_SPAN)")
+    ap.add_argument("--prefix-share", type=float, default=0.0, help="share of rows whose answer is settled up to a random point (see Batches.row)")
     args = ap.parse_args()
 
     device = "cuda" if torch.cuda.is_available() else "cpu"
     torch.set_num_threads(args.threads)
+    if device == "cuda":
+        torch.backends.cuda.matmul.allow_tf32 = True
+    autocast = torch.autocast("cuda", dtype=torch.bfloat16) if device == "cuda" else contextlib.nullcontext()
     with open(os.path.join(args.data, "meta.json")) as f:
         meta = json.load(f)
     if args.max_len:
@@ -189,12 +201,14 @@ def main():
     step, tokens_seen, wall = 0, 0, 0.0
     if ckpt:
         model.load_state_dict(ckpt["model"])
-        opt.load_state_dict(ckpt["optimizer"])
+        if "optimizer" in ckpt:  # absent in weights brought back from another machine (shards.py)
+            opt.load_state_dict(ckpt["optimizer"])
         step, tokens_seen, wall = ckpt["step"], ckpt["tokens_seen"], ckpt["wall_seconds"]
         print(f"resumed at step {step} ({tokens_seen} tokens, {wall / 60:.1f} min)")
     print(f"{model.num_params() / 1e6:.2f}M parameters, device {device}")
 
-    train = Batches(*load_split(args.data, "train", meta["max_len"]), meta, args.batch_tokens, np.random.default_rng(step), infill_share=args.infill_share)
+    train = Batches(*load_split(args.data, "train", meta["max_len"]), meta, args.batch_tokens, np.random.default_rng(step),
+                    infill_share=args.infill_share, prefix_share=args.prefix_share)
     held = Batches(*load_split(args.data, "heldout", meta["max_len"]), meta, args.batch_tokens, np.random.default_rng(0))
 
     def save():
@@ -216,7 +230,8 @@ def main():
         for g in opt.param_groups:
             g["lr"] = lr
         ids, lo, hi = train.next()
-        loss, acc, _ = diffusion_loss(model, ids.to(device), lo, hi, meta["mask"])
+        with autocast:
+            loss, acc, _ = diffusion_loss(model, ids.to(device), lo, hi, meta["mask"])
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -233,7 +248,8 @@ def main():
                    "tokens": tokens_seen, "minutes": round(wall / 60, 2)}
             recent.clear()
             if step % args.eval_every == 0:
-                rec.update(evaluate(model, held, meta, device))
+                with autocast:
+                    rec.update(evaluate(model, held, meta, device))
             log.write(json.dumps(rec) + "\n")
             log.flush()
             print(json.dumps(rec), flush=True)

@@ -1,0 +1,66 @@
+"""Carry a checkpoint's weights between machines in small files.
+
+    python3 models/recipe/shards.py split --ckpt OUT/last.pt --dir SHARDS   # on the GPU machine
+    python3 models/recipe/shards.py join --dir SHARDS --ckpt ckpt/last.pt   # here
+
+The GPU machine hands back at most 8 files of 16 MiB, so `split` writes the weights in
+float16 (ample for inference and for resuming: the optimizer state is left behind and
+train.py starts a fresh one) as .npz shards of at most MAX_SHARD_BYTES, plus the config,
+data meta and progress counters in head.json. NumPy's format, not torch.save's, because the
+two machines run PyTorch 2.11 and 1.13. `join` rebuilds a last.pt that export.py and
+train.py read.
+"""
+import argparse
+import json
+import os
+
+import numpy as np
+import torch
+
+MAX_SHARD_BYTES = 15 * 2**20
+
+
+def split(ckpt_path, out_dir):
+    ckpt = torch.load(ckpt_path, map_location="cpu")
+    os.makedirs(out_dir, exist_ok=True)
+    shards, current, size = [], {}, 0
+    for name, tensor in ckpt["model"].items():
+        array = tensor.detach().cpu().half().numpy()
+        if current and size + array.nbytes > MAX_SHARD_BYTES:
+            shards.append(current)
+            current, size = {}, 0
+        current[name] = array
+        size += array.nbytes
+    shards.append(current)
+    for i, shard in enumerate(shards):
+        tmp = os.path.join(out_dir, f"weights-{i}.tmp.npz")
+        np.savez(tmp, **shard)
+        os.replace(tmp, os.path.join(out_dir, f"weights-{i}.npz"))
+    head = {k: ckpt[k] for k in ("config", "meta", "step", "tokens_seen", "wall_seconds")}
+    head["shards"] = len(shards)
+    with open(os.path.join(out_dir, "head.json"), "w") as f:
+        json.dump(head, f)
+
+
+def join(in_dir, ckpt_path):
+    with open(os.path.join(in_dir, "head.json")) as f:
+        head = json.load(f)
+    weights = {}
+    for i in range(head.pop("shards")):
+        with np.load(os.path.join(in_dir, f"weights-{i}.npz")) as shard:
+            weights.update((name, torch.from_numpy(shard[name].astype(np.float32))) for name in shard.files)
+    os.makedirs(os.path.dirname(os.path.abspath(ckpt_path)), exist_ok=True)
+    torch.save({"model": weights, **head}, ckpt_path)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("action", choices=["split", "join"])
+    ap.add_argument("--ckpt", required=True)
+    ap.add_argument("--dir", required=True)
+    args = ap.parse_args()
+    split(args.ckpt, args.dir) if args.action == "split" else join(args.dir, args.ckpt)
+
+
+if __name__ == "__main__":
+    main()
