@@ -264,16 +264,7 @@ export const counter = defineFamily<CounterOptions>({
   },
 });
 
-interface Wants {
-  minus: boolean;
-  reset: boolean;
-  step: boolean;
-  keyboard: boolean;
-  floor: boolean;
-  colors: boolean;
-  persist: boolean;
-  start: number;
-}
+type Wants = Pick<CounterOptions, "minus" | "reset" | "step" | "keyboard" | "floor" | "colors" | "persist" | "start">;
 
 const INC = /increase|increment|plus|^\+|add|up\b/i;
 const DEC = /decrease|decrement|minus|^[-\u2212\u2013]|subtract|down\b/i;

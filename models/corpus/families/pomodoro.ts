@@ -303,19 +303,9 @@ export const pomodoro = defineFamily<PomodoroOptions>({
   },
 });
 
-interface Wants {
-  /** Minutes of work, of a short break and of a long break, where known. */
-  work?: number;
-  short?: number;
-  long?: number;
-  longBreak: boolean;
-  counter: boolean;
-  skip: boolean;
-  tabTitle: boolean;
-  progress: boolean;
-  custom: boolean;
-  tabs: boolean;
-}
+/** Minutes of work, of a short break and of a long break are optional: a request may not say them. */
+type Wants = Partial<Pick<PomodoroOptions, "work" | "short" | "long">> &
+  Pick<PomodoroOptions, "longBreak" | "counter" | "skip" | "tabTitle" | "progress" | "custom" | "tabs">;
 
 const minutesShown = (minutes: number) => new RegExp(`^0?${minutes}:00$`);
 
