@@ -280,8 +280,12 @@ export const snake = defineFamily<SnakeOptions>({
     if (o.edges === "wrap") await wait(`${g}snake[0].x > 5`, "the snake does not wrap around");
     else await wait(`/game over/i.test(document.getElementById("msg").textContent)`, "hitting the wall does not end the game");
     if (o.restart || o.startButton) {
+      // The new game runs on at once (on a loaded machine it may eat before a later read),
+      // so note what the score and message show at each change from the click on.
+      await ev(`(() => { const shown = (s) => (document.querySelector(s)?.textContent ?? "").trim(); const r = (window.__afterRestart = []);
+        new MutationObserver(() => r.push([shown("#score"), shown("#msg")])).observe(document.body, { subtree: true, childList: true, characterData: true }); })()`);
       await frame.locator(o.restart ? "#restart" : "#start").click();
-      if ((await text("#score")) !== "0" || (await text("#msg")) !== "") throw new Error("restart does not reset");
+      await wait(`window.__afterRestart.some(([score, msg]) => score === "0" && msg === "")`, "restart does not reset");
       const x1 = await ev<number>(`${g}snake[0].x`);
       await wait(`${g}snake[0].x !== ${x1}`, "the snake does not move after restart");
     }
