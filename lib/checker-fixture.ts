@@ -5,11 +5,12 @@ import type { Browser } from "playwright-core";
 import { AppChecker } from "./app-check.ts";
 import { launchChromium } from "./chromium.ts";
 
-export function useAppChecker(): () => AppChecker {
+/** `launch`: the browser to check in (the corpus tests use the corpus build's). */
+export function useAppChecker(launch: () => Promise<Browser> = launchChromium): () => AppChecker {
   let browser: Browser;
   let checker: AppChecker;
   before(async () => {
-    browser = await launchChromium();
+    browser = await launch();
     checker = await AppChecker.open(browser);
   });
   after(async () => {

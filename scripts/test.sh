@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The whole test suite: what npm cannot install (Debian's Chromium for the browser
-# tests, Debian's PyTorch for the ONNX parity test) is installed first when missing.
+# tests and its headless shell for the app checks, Debian's PyTorch for the ONNX
+# parity test) is installed first when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromium-headless-shell ] || need+=(chromium-headless-shell)
 /usr/bin/python3 -c "import torch, numpy" 2>/dev/null || need+=(python3-torch python3-numpy libopenblas0-pthread)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

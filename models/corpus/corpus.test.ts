@@ -2,12 +2,14 @@
 // family's sample passes its own check in real Chromium (and a broken app does not).
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { launchCheckChromium } from "../../lib/chromium.ts";
 import { useAppChecker } from "../../lib/checker-fixture.ts";
 import { FAMILIES } from "./families/index.ts";
 import { drawSample, EXTERNAL_URL } from "./generate.ts";
 import { MAX_APP_CHARS } from "./length.ts";
 
-const checker = useAppChecker();
+// The browser the corpus build checks in (the headless shell, one process for the app frame).
+const checker = useAppChecker(launchCheckChromium);
 
 test("there are families, with distinct names", () => {
   assert.ok(FAMILIES.length >= 6, `${FAMILIES.length} families`);
@@ -43,11 +45,34 @@ for (const f of FAMILIES) {
   });
 }
 
+/** Check `family`'s first sample (seed 1) broken by `breakIt`, and expect a rejection that says `why`. */
+async function expectRejected(family: string, breakIt: (html: string) => string, why: RegExp): Promise<void> {
+  const f = FAMILIES.find((x) => x.name === family)!;
+  const { sample, app } = drawSample(f, 1, 0);
+  const broken = breakIt(sample.html);
+  assert.notEqual(broken, sample.html, `${family}: the breakage no longer applies to the generated app`);
+  const r = await checker().check(broken, (run) => f.check(run, app), 4000);
+  assert.equal(r.ok, false, `${family}: a broken app passes`);
+  assert.match(r.errors.join("; "), why);
+}
+
+const withoutScripts = (html: string) => html.replace(/<script>[\s\S]*?<\/script>/g, "");
+
 test("a broken app fails its check", async () => {
-  const chat = FAMILIES.find((f) => f.name === "chat")!;
-  const { sample, app } = drawSample(chat, 1, 0);
-  const broken = sample.html.replace(/form\.addEventListener|document\.getElementById\("form"\)\.addEventListener/, "void ");
-  assert.notEqual(broken, sample.html);
-  const r = await checker().check(broken, (run) => chat.check(run, app), 4000);
-  assert.equal(r.ok, false);
+  await expectRejected("chat", (h) => h.replace(/form\.addEventListener|document\.getElementById\("form"\)\.addEventListener/, "void "), /./);
 });
+
+// Each is also accepted unbroken (above): the faster checking keeps telling them apart.
+const BUGS: [family: string, bug: string, breakIt: (html: string) => string, why: RegExp][] = [
+  ["stopwatch", "keeps running after Stop", (h) => h.replace(/(elapsed \+= Date\.now\(\) - startedAt;\s*)running = false;/, "$1"), /still runs after Stop/],
+  ["pomodoro", "counts up", (h) => h.replace("left--", "left++"), /counting up/],
+  ["calculator", "adds when asked to multiply", (h) => h.replace('if (op === "*") return a * b;', 'if (op === "*") return a + b;'), /6 \* 7 = shows "13"/],
+  ["snake", "keeps the old score on restart", (h) => h.replace("scoreEl.textContent = 0;", ""), /restart does not reset/],
+  ["todo", "lists nothing added", (h) => h.replace("this.tasks.push({ text, done: false });", ""), /is not listed after adding it/],
+];
+for (const [family, bug, breakIt, why] of BUGS) {
+  test(`a ${family} app fails its check without its script, and when it ${bug}`, async () => {
+    await expectRejected(family, withoutScripts, /./);
+    await expectRejected(family, breakIt, why);
+  });
+}
