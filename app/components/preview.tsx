@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { buildSrcdoc, isBridgeMessage, SANDBOX_FLAGS } from "@/lib/sandbox";
 import { ConsoleDrawer, isError, type ConsoleEntry, type LineError } from "./console-drawer";
 
@@ -21,7 +21,10 @@ export function Preview({ html, onFix, fixDisabled }: PreviewProps) {
   const [entries, setEntries] = useState<ConsoleEntry[]>([]);
   const [consoleOpen, setConsoleOpen] = useState(false);
 
-  useEffect(() => {
+  // A layout effect, so the listener is in place (and the old run's entries cleared) in the same
+  // task that hands the frame its new document: a passive effect can run after a fast app has
+  // already posted its load-time errors, losing them or clearing them.
+  useLayoutEffect(() => {
     setEntries([]);
     const onMessage = (e: MessageEvent) => {
       if (!isBridgeMessage(e, frame.current?.contentWindow, nonce)) return;
