@@ -5,7 +5,8 @@
 #
 # DATA_DIR holds tokenize.ts's files, each one optionally xz-compressed (NAME.xz): token
 # streams of templated apps shrink about tenfold, and the trip to the machine is size-limited.
-# Training runs from scratch for MINUTES; every minute, and at the end, the checkpoint's
+# Training runs for MINUTES, from scratch, or from DATA_DIR/init when it holds weights
+# (shards.py split --int8); every minute, and at the end, the checkpoint's
 # weights go to OUT_DIR/weights as float16 shards (shards.py) with the training log beside
 # them, so a run cut off early still leaves its last checkpoint. Back here:
 #   python3 models/recipe/shards.py join --dir OUT_DIR/weights --ckpt models/recipe/ckpt/last.pt
@@ -19,6 +20,7 @@ mkdir -p "$work/data" "$out/weights"
 
 for f in "$data"/*; do
   case $f in
+    "$data/init") "$python" "$here/shards.py" join --dir "$f" --ckpt "$work/ckpt/last.pt" ;;
     *.xz) "$python" -c 'import lzma, shutil, sys; shutil.copyfileobj(lzma.open(sys.argv[1]), open(sys.argv[2], "wb"))' "$f" "$work/data/$(basename "${f%.xz}")" ;;
     *) cp "$f" "$work/data/" ;;
   esac

@@ -48,9 +48,10 @@ class Batches:
     many families in each batch (fully length-sorted batches hold one family each, and the
     loss then swings from batch to batch)."""
 
-    def __init__(self, tokens, index, meta, batch_tokens, rng, infill_share=0.0, prefix_share=0.0):
+    def __init__(self, tokens, index, meta, batch_tokens, rng, infill_share=0.0, prefix_share=0.0, uncond_share=0.0):
         self.tokens, self.index, self.meta, self.rng = tokens, index, meta, rng
         self.batch_tokens, self.infill_share, self.prefix_share = batch_tokens, infill_share, prefix_share
+        self.uncond_share = uncond_share
         self.pool = max(512, batch_tokens // 64)  # several batches' worth of rows per refill
         self.lengths = index[:, 1] + index[:, 2]
         self.ready = []
@@ -72,6 +73,11 @@ class Batches:
             surplus = min(int(self.rng.integers(0, MAX_SURPLUS + 1)), T - len(ids))
             ids = np.concatenate([ids[: a + span], np.full(surplus, self.meta.get("pad", 2)), ids[a + span :]])
             lo, hi = a, a + span + surplus
+        if self.rng.random() < self.uncond_share:
+            # The request masked out: the unconditional model that classifier-free guidance
+            # (the sampler's cfgScale) subtracts, as LLaDA trains it.
+            ids = ids.copy()
+            ids[:plen] = self.meta["mask"]
         row = np.full(T, self.meta["eot"], dtype=np.int64)
         row[: len(ids)] = ids
         return row, lo, hi
@@ -172,6 +178,7 @@ def main():
     ap.add_argument("--max-len", type=int, default=0,
                     help="train on a shorter canvas than the data's: rows longer than it are left out (0: the data's)")
     ap.add_argument("--infill-share", type=float, default=0.2, help="share of rows that train infilling (see MAX_SPAN)")
+    ap.add_argument("--uncond-share", type=float, default=0.0, help="share of rows with the request masked out, for classifier-free guidance")
     ap.add_argument("--prefix-share", type=float, default=0.0, help="share of rows whose answer is settled up to a random point (see Batches.row)")
     args = ap.parse_args()
 
@@ -199,16 +206,20 @@ def main():
     model = Denoiser(cfg).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.95), weight_decay=0.05)
     step, tokens_seen, wall = 0, 0, 0.0
+    warm_from = 0  # the step the learning-rate warm-up counts from
     if ckpt:
         model.load_state_dict(ckpt["model"])
         if "optimizer" in ckpt:  # absent in weights brought back from another machine (shards.py)
             opt.load_state_dict(ckpt["optimizer"])
+        else:
+            warm_from = ckpt["step"]  # a fresh optimizer warms up again: its first steps are the least sure
         step, tokens_seen, wall = ckpt["step"], ckpt["tokens_seen"], ckpt["wall_seconds"]
         print(f"resumed at step {step} ({tokens_seen} tokens, {wall / 60:.1f} min)")
     print(f"{model.num_params() / 1e6:.2f}M parameters, device {device}")
 
     train = Batches(*load_split(args.data, "train", meta["max_len"]), meta, args.batch_tokens, np.random.default_rng(step),
-                    infill_share=args.infill_share, prefix_share=args.prefix_share)
+                    infill_share=args.infill_share, prefix_share=args.prefix_share,
+                    uncond_share=args.uncond_share)
     held = Batches(*load_split(args.data, "heldout", meta["max_len"]), meta, args.batch_tokens, np.random.default_rng(0))
 
     def save():
@@ -226,7 +237,7 @@ def main():
         return max(step / args.steps, by_time)
 
     while step < args.steps:
-        lr = lr_at(step, progress(), args)
+        lr = lr_at(step - warm_from, progress(), args)
         for g in opt.param_groups:
             g["lr"] = lr
         ids, lo, hi = train.next()

@@ -68,7 +68,8 @@ function btn(o: CounterOptions, which: "inc" | "dec"): string {
 }
 
 function body(o: CounterOptions): string {
-  const extras = `${o.step ? `\n<label class="step">Step<input id="step" type="number" value="1" min="1"></label>` : ""}${o.reset ? `\n<button id="reset"${o.style === "inline" ? ` onclick="reset()"` : ""}>Reset</button>` : ""}${o.keyboard ? `\n<p class="hint">Use the arrow keys${o.reset ? " or R to reset" : ""}</p>` : ""}`;
+  // Several named counters are wired in script (and define no reset()), whatever the style.
+  const extras = `${o.step ? `\n<label class="step">Step<input id="step" type="number" value="1" min="1"></label>` : ""}${o.reset ? `\n<button id="reset"${o.style === "inline" && !o.names.length ? ` onclick="reset()"` : ""}>Reset</button>` : ""}${o.keyboard ? `\n<p class="hint">Use the arrow keys${o.reset ? " or R to reset" : ""}</p>` : ""}`;
   if (o.names.length) {
     return `<div class="app">
 <h1>${esc(o.title)}</h1>
