@@ -1,6 +1,7 @@
 // The engine on the shipped model through onnxruntime-node: frames, stats,
 // determinism, and the worker pool (abort, bounded queue).
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { DEFAULT_MODEL_DIR } from "./defaults.ts";
 import { Engine } from "./engine.ts";
@@ -67,6 +68,44 @@ test("infilling rewrites only the spans, keeping the text around them byte for b
   assert.ok(done.artifact.endsWith(PAGE.slice(end)), done.artifact);
   assert.equal(done.stats.tokens, 6);
   await assert.rejects(collect(engine.run({ kind: "infill", text: PAGE, spans: [{ start: 5, end: 500 }] })), /bad span/);
+});
+
+// A working app from the corpus's chat family (generator seed 7, sample 0).
+const CHAT_APP = readFileSync(new URL("./testdata/chat-app.html", import.meta.url), "utf8");
+
+async function infill(text: string, start: number, end: number, length?: number): Promise<string> {
+  const done = (await collect(engine.run({ kind: "infill", text, spans: [{ start, end, length }] }))).at(-1)!;
+  assert.equal(done.type, "done");
+  return done.type === "done" ? done.artifact : "";
+}
+
+test("infilling one line of a working app at a time brings most lines back exactly (the text keeps its own tokens around the span)", async () => {
+  const lines = CHAT_APP.split("\n");
+  const script = lines.indexOf("<script>");
+  let exact = 0;
+  let tried = 0;
+  for (let l = script + 1; l < lines.length; l++) {
+    if (lines[l].trim().length < 8) continue;
+    // The statement without its indent, as Monaco's Home key selects it.
+    const lineStart = lines.slice(0, l).join("\n").length;
+    const start = lineStart + 1 + lines[l].search(/\S/);
+    const out = await infill(CHAT_APP, start, lineStart + 1 + lines[l].length);
+    assert.ok(out.startsWith(CHAT_APP.slice(0, lineStart)) && out.endsWith(CHAT_APP.slice(lineStart + 1 + lines[l].length)), `line ${l}: the text around it changed`);
+    tried++;
+    if (out === CHAT_APP) exact++;
+  }
+  // Encoding the text on each side of the span apart (as the engine once did) refilled 4 of 29.
+  assert.ok(tried >= 25 && exact >= 0.8 * tried, `${exact} of ${tried} lines refilled exactly`);
+});
+
+test("a selection inside one token regenerates that token; an insertion point within a token keeps the text around it byte for byte", async () => {
+  const word = CHAT_APP.indexOf("getElementById");
+  const [lineStart, lineEnd] = [CHAT_APP.lastIndexOf("\n", word), CHAT_APP.indexOf("\n", word)];
+  const inside = await infill(CHAT_APP, word + 3, word + 5);
+  assert.ok(inside.startsWith(CHAT_APP.slice(0, lineStart)) && inside.endsWith(CHAT_APP.slice(lineEnd)), inside.slice(word - 40, word + 40));
+  const inserted = await infill(CHAT_APP, word + 7, word + 7, 2);
+  assert.ok(inserted.startsWith(CHAT_APP.slice(0, word + 7)) && inserted.endsWith(CHAT_APP.slice(word + 7)), inserted.slice(word - 20, word + 40));
+  await assert.rejects(infill(CHAT_APP, word + 7, word + 7), /at least one token/);
 });
 
 test("refining re-masks a share of the artifact and denoises it again", async () => {
