@@ -3,7 +3,7 @@
 // there, byte for byte, and the cut-off request has a reply marked interrupted.
 import { expect, test } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { rmSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { SERVER_STOPPED_REPLY } from "../lib/replies.ts";
 
@@ -64,20 +64,23 @@ test("SIGKILL mid-generation loses nothing saved, and the cut-off request is mar
     // A finished generation (request, reply, version) and a manual edit on top of it.
     const done = await readEvents(await post("/api/generate", { message: "Build a simulated chat app", conversationId: id }), (e) => e.type === "done");
     expect(done.type).toBe("done");
-    expect((await post(`/api/conversations/${id}/versions`, { html: "<!doctype html><p>edited by hand</p>", kind: "edit" })).status).toBe(201);
+    // The edit is a whole app, so that refining it takes many passes (a tiny page was refined
+    // before the test could look).
+    const edited = readFileSync(new URL("../engine/testdata/chat-app.html", import.meta.url), "utf8");
+    expect((await post(`/api/conversations/${id}/versions`, { html: edited, kind: "edit" })).status).toBe(201);
+    const before = await (await fetch(`${BASE}/api/conversations/${id}`)).json();
 
-    // A follow-up, cut off by SIGKILL once it has streamed its first frame.
+    // A follow-up, cut off by SIGKILL as soon as it has streamed its first frame.
     const cut = await post("/api/generate", { message: "add a clear button", conversationId: id });
     await readEvents(cut, (e) => e.type === "frame");
-    const before = await (await fetch(`${BASE}/api/conversations/${id}`)).json();
-    expect(before.messages.at(-1)).toMatchObject({ role: "user", text: "add a clear button" });
     await kill(server);
 
     server = await startServer();
     const after = await (await fetch(`${BASE}/api/conversations/${id}`)).json();
     expect(after.versions).toEqual(before.versions);
     expect(after.versions.map((v: { kind: string }) => v.kind)).toEqual(["generate", "edit"]);
-    expect(after.messages.slice(0, -1)).toEqual(before.messages);
+    expect(after.messages.slice(0, -2)).toEqual(before.messages);
+    expect(after.messages.at(-2)).toMatchObject({ role: "user", text: "add a clear button" });
     expect(after.messages.at(-1)).toMatchObject({ role: "assistant", status: "interrupted", text: SERVER_STOPPED_REPLY });
   } finally {
     await kill(server);
