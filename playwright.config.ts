@@ -1,7 +1,15 @@
 import { defineConfig } from "@playwright/test";
+import { FAST_MODEL_DIR, SHIPPED_DEFAULT_MODEL_DIR } from "./engine/defaults.ts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./lib/chromium.ts";
+import { DEFAULT_MODEL_SERVER, FAST_SERVER } from "./e2e/servers.ts";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+const server = (url: string, model: string, data: string) => ({
+  command: `npx next start -p ${new URL(url).port} -H 127.0.0.1`,
+  url,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  env: { UNMASK_DATA_DIR: data, UNMASK_MODEL_DIR: model },
+});
 
 export default defineConfig({
   testDir: "e2e",
@@ -11,16 +19,10 @@ export default defineConfig({
   reporter: [["list"]],
   outputDir: "test-results",
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: FAST_SERVER,
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     screenshot: "only-on-failure",
     trace: "off",
   },
-  webServer: {
-    command: `npx next start -p ${PORT} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { UNMASK_DATA_DIR: "test-results/data" },
-  },
+  webServer: [server(FAST_SERVER, FAST_MODEL_DIR, "test-results/data"), server(DEFAULT_MODEL_SERVER, SHIPPED_DEFAULT_MODEL_DIR, "test-results/data-default")],
 });

@@ -1,9 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import type { PoolEvent } from "../engine/pool.ts";
 import { readSse } from "../lib/sse.ts";
+import { DEFAULT_MODEL_SERVER } from "./servers.ts";
 
-async function ask(page: Page, request: string) {
-  await page.goto("/");
+async function ask(page: Page, request: string, server = "/") {
+  await page.goto(server);
   await page.getByLabel("Message", { exact: true }).fill(request);
   await page.getByLabel("Message", { exact: true }).press("Enter");
 }
@@ -49,14 +50,17 @@ test("a request behind others shows its place in the queue, and runs as soon as 
   await expect(page.getByTestId("progress")).toContainText(/step \d+ \/ ~\d+/, { timeout: 10_000 });
 });
 
-// The shipped model does not yet write a chat app that works (models/unmask-tiny/README.md,
-// "Known weaknesses"): this test is the bar the next model must clear, so it is kept here,
-// marked fixme, rather than deleted or weakened.
+// On the shipped default model (the fast model the other tests use writes no working app). The
+// model's app works: the CLI's copy passes the Chromium checks (engine/cli.test.ts) and, reopened
+// from the sidebar, it answers in the preview. Straight after a two-minute generation, though,
+// the preview showed a blank frame and the app's input never became visible: a workspace bug, not
+// found yet. Marked fixme until it is, rather than worked around.
 test.fixme("the generated chat app answers a typed message", async ({ page }) => {
+  test.setTimeout(600_000);
   const started = Date.now();
-  await ask(page, "Build a simulated chat app");
+  await ask(page, "Build a simulated chat app", DEFAULT_MODEL_SERVER);
   const preview = page.getByTitle("App preview");
-  await expect(preview).toBeVisible({ timeout: 200_000 });
+  await expect(preview).toBeVisible({ timeout: 540_000 });
   const app = page.frameLocator('iframe[title="App preview"]');
   const input = app.locator("input[type=text], textarea").first();
   await input.fill("hello from the e2e test");

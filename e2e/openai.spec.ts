@@ -3,9 +3,9 @@
 import { expect, test } from "@playwright/test";
 import OpenAI from "openai";
 import { MASK_GLYPH } from "../engine/glyph.ts";
+import { FAST_SERVER } from "./servers.ts";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const client = new OpenAI({ baseURL: `http://127.0.0.1:${PORT}/v1`, apiKey: "unused", maxRetries: 0 });
+const client = new OpenAI({ baseURL: `${FAST_SERVER}/v1`, apiKey: "unused", maxRetries: 0 });
 
 test("models lists the served model", async () => {
   const models = await client.models.list();

@@ -1,7 +1,8 @@
 // npm run generate -- "Build a simulated chat app" --out app.html
 // npm run generate -- --prompts requests.jsonl --out-dir DIR
 // Options: --steps N, --block N, --threshold X, --seed N, --temperature X, --top-p X,
-// --remasking low_confidence|random|margin|entropy, --gen-length N, --cache on|off, --model DIR.
+// --remasking low_confidence|random|margin|entropy, --gen-length N, --cache on|off, --cfg-scale X,
+// --predict-length on|off, --model DIR. Unset options take the model's defaults (its manifest.json).
 // Prints one JSON line of stats per artifact (the last line for it).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -26,6 +27,8 @@ const { values, positionals } = parseArgs({
     "gen-length": { type: "string" },
     "top-p": { type: "string" },
     cache: { type: "string" },
+    "cfg-scale": { type: "string" },
+    "predict-length": { type: "string" },
   },
 });
 
@@ -39,7 +42,11 @@ function num(name: string, v: string | undefined): number | undefined {
 const REMASKING: Remasking[] = ["low_confidence", "random", "margin", "entropy"];
 if (values.remasking && !REMASKING.includes(values.remasking as Remasking))
   throw new Error(`--remasking must be one of ${REMASKING.join(", ")}`);
-if (values.cache && !["on", "off"].includes(values.cache)) throw new Error("--cache must be on or off");
+function onOff(name: string, v: string | undefined): boolean | undefined {
+  if (v === undefined) return undefined;
+  if (!["on", "off"].includes(v)) throw new Error(`--${name} must be on or off`);
+  return v === "on";
+}
 
 const options: GenerateOptions = {
   steps: num("steps", values.steps),
@@ -50,7 +57,9 @@ const options: GenerateOptions = {
   remasking: values.remasking as Remasking | undefined,
   genLength: num("gen-length", values["gen-length"]),
   topP: num("top-p", values["top-p"]),
-  cache: values.cache === undefined ? undefined : values.cache === "on",
+  cache: onOff("cache", values.cache),
+  cfgScale: num("cfg-scale", values["cfg-scale"]),
+  predictLength: onOff("predict-length", values["predict-length"]),
 };
 
 let jobs: { id: string; prompt: string; out: string }[];

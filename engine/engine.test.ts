@@ -23,7 +23,7 @@ async function collect<E>(events: AsyncIterable<E>): Promise<E[]> {
 }
 
 test("generation streams one frame per forward pass and ends with the artifact and its stats", async () => {
-  const events = await collect(engine.generate({ request: "Build a simulated chat app" }, { genLength: 48, steps: 12 }));
+  const events = await collect(engine.generate({ request: "Build a simulated chat app" }, { genLength: 48, steps: 12, cfgScale: 0, predictLength: false }));
   const frames = events.filter((e) => e.type === "frame");
   const done = events.at(-1)!;
   assert.equal(done.type, "done");
@@ -41,6 +41,23 @@ test("generation streams one frame per forward pass and ends with the artifact a
   assert.ok(done.stats.tokens <= 48);
   assert.equal(done.stats.forwardPasses, frames.length);
   for (const k of ["tokens", "steps", "forwardPasses", "ms", "firstFrameMs", "tokensPerSecond"] as const) assert.equal(typeof done.stats[k], "number");
+});
+
+test("predicting the length first cuts the canvas to where the model expects the text to end, for one extra pass", async () => {
+  const request = { request: "Build a simulated chat app" };
+  const masksAtFirstFrame = async (predictLength: boolean) => {
+    const events = await collect(engine.generate(request, { genLength: 448, blockLength: 8, threshold: 0.9, cfgScale: 0, predictLength }));
+    const first = events.find((e) => e.type === "frame")!;
+    assert.equal(first.type, "frame");
+    if (first.type !== "frame") return { masks: 0, passes: 0 };
+    return { masks: first.text.split(MASK_GLYPH).length - 1 + first.committed.length, passes: first.forwardPasses };
+  };
+  const full = await masksAtFirstFrame(false);
+  const fitted = await masksAtFirstFrame(true);
+  assert.equal(full.passes, 1);
+  assert.equal(fitted.passes, 2, "the length pass counts as a forward pass");
+  // A chat app is 200-300 tokens: the fitted canvas is shorter than the 448 asked, yet room for one.
+  assert.ok(fitted.masks < full.masks && fitted.masks >= 150, `${fitted.masks} positions fitted, ${full.masks} without`);
 });
 
 test("sampling is deterministic for a seed", async () => {

@@ -10,6 +10,10 @@ import { Rng } from "./random.ts";
 import { TextCodec } from "./tokenizer.ts";
 
 
+/** fitLength: how sure the model must be that the text has ended, and the room left past that point. */
+const LENGTH_CONFIDENCE = 0.9;
+const LENGTH_MARGIN = 32;
+
 export interface GenerateOptions {
   genLength?: number;
   blockLength?: number;
@@ -19,6 +23,8 @@ export interface GenerateOptions {
   temperature?: number;
   topP?: number;
   cfgScale?: number;
+  /** Generate: cut the canvas to the length the model predicts for the answer first (one extra pass). */
+  predictLength?: boolean;
   /** The model's dual cache (where it has one): faster steps that read settled text one block old. */
   cache?: boolean;
   seed?: number;
@@ -97,7 +103,7 @@ export class Engine {
       remasking: o.remasking ?? "low_confidence",
       temperature: o.temperature ?? 0,
       topP: o.topP,
-      cfgScale: o.cfgScale,
+      cfgScale: o.cfgScale ?? d.cfgScale,
       cache: o.cache ?? d.cache ?? false,
       seed: o.seed ?? 0,
       signal,
@@ -112,7 +118,9 @@ export class Engine {
     const started = performance.now();
     const { mask, eot, pad } = this.manifest.tokens;
     const o = this.samplerOptions(options, signal);
-    const { canvas, start, endOfText } = await this.plan(job, o);
+    let { canvas, start, endOfText } = await this.plan(job, o);
+    const predicted = job.kind === "generate" && (options.predictLength ?? this.manifest.defaults.predictLength ?? false);
+    if (predicted) canvas = await this.fitLength(canvas, start);
     const toFill = canvas.subarray(start).filter((t) => t === mask).length;
     const truncate = endOfText === "truncate";
 
@@ -120,12 +128,16 @@ export class Engine {
     let last = { step: 0, forwardPasses: 0 };
     // Infill and refine fill scattered masks in one block (no left-to-right order) unless asked.
     const blockLength = truncate ? o.blockLength : (options.blockLength ?? canvas.length - start);
-    for await (const s of denoise(this.session, canvas, start, { mask, eot }, { ...o, blockLength, endOfText })) {
+    // Neither steps nor a threshold: one token a step, the most careful schedule (LLaDA's steps = length).
+    const steps = o.steps ?? (o.threshold === undefined ? Math.ceil(toFill / blockLength) * blockLength : undefined);
+    const extraPasses = predicted ? 1 : 0;
+    for await (const step of denoise(this.session, canvas, start, { mask, eot }, { ...o, steps, blockLength, endOfText })) {
+      const s = { ...step, forwardPasses: step.forwardPasses + extraPasses };
       const elapsedMs = performance.now() - started;
       if (s.step === 1) firstFrameMs = elapsedMs;
       last = s;
       const perStep = (toFill - s.masksLeft) / s.step;
-      const totalSteps = o.steps ?? s.step + Math.ceil(s.masksLeft / Math.max(1, perStep));
+      const totalSteps = steps ?? s.step + Math.ceil(s.masksLeft / Math.max(1, perStep));
       yield {
         type: "frame",
         step: s.step,
@@ -155,6 +167,28 @@ export class Engine {
         tokensPerSecond: Math.round((tokens / ms) * 1000),
       },
     };
+  }
+
+  /**
+   * The canvas cut to the length the model expects its answer to need. One pass over the
+   * all-masked canvas gives, at each position, the chance that the text has ended there; the
+   * canvas keeps room up to where that first reaches LENGTH_CONFIDENCE, and a margin. Training
+   * rows were padded to about their own length, so a canvas near the answer's length is closer to
+   * what the model learned (and cheaper a pass); the text still ends at its first end-of-text.
+   */
+  private async fitLength(canvas: Int32Array, start: number): Promise<Int32Array> {
+    const { eot } = this.manifest.tokens;
+    const positions = Array.from({ length: canvas.length - start }, (_, i) => start + i);
+    const { data, vocab } = await this.session.forward(canvas, positions);
+    const ended = positions.findIndex((_, row) => {
+      const offset = row * vocab;
+      let max = -Infinity;
+      for (let v = 0; v < vocab; v++) max = Math.max(max, data[offset + v]);
+      let sum = 0;
+      for (let v = 0; v < vocab; v++) sum += Math.exp(data[offset + v] - max);
+      return Math.exp(data[offset + eot] - max) / sum >= LENGTH_CONFIDENCE;
+    });
+    return ended < 0 ? canvas : canvas.slice(0, Math.min(canvas.length, start + ended + LENGTH_MARGIN));
   }
 
   /** The canvas for a job: the conditioning, then the text to denoise, masked where it is to be written. */

@@ -43,9 +43,14 @@ export const ManifestSchema = z.object({
   defaults: z.object({
     genLength: z.number().int().positive(),
     blockLength: z.number().int().positive(),
-    threshold: z.number().min(0).max(1),
+    /** Fast-dLLM's confidence threshold; without one (and without steps asked), one token a step. */
+    threshold: z.number().min(0).max(1).optional(),
     /** Use the dual cache by default (where the model has one). */
     cache: z.boolean().optional(),
+    /** Classifier-free guidance scale (0: off). */
+    cfgScale: z.number().min(0).optional(),
+    /** Cut the canvas to the length the model predicts for the answer (Engine.fitLength). */
+    predictLength: z.boolean().optional(),
   }),
 });
 

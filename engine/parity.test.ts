@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { DEFAULT_MODEL_DIR } from "./defaults.ts";
+import { DEFAULT_MODEL_DIR, SHIPPED_MODEL_DIRS } from "./defaults.ts";
 import { readModelFolder } from "./manifest.ts";
 import { DenoiserSession } from "./session.ts";
 
@@ -53,11 +53,13 @@ async function differences(modelDir: string): Promise<{ full: number; block?: nu
   }
 }
 
-test("the shipped model's ONNX logits match PyTorch's within 1e-3", async () => {
-  const d = await differences(DEFAULT_MODEL_DIR);
-  assert.ok(d.full < 1e-3, `max |onnx - torch| = ${d.full}`);
-  if (d.block !== undefined) assert.ok(d.block < 1e-3, `block pass: max |onnx - torch| = ${d.block}`);
-});
+for (const dir of SHIPPED_MODEL_DIRS) {
+  test(`the shipped model ${dir}: ONNX logits match PyTorch's within 1e-3`, async () => {
+    const d = await differences(dir);
+    assert.ok(d.full < 1e-3, `max |onnx - torch| = ${d.full}`);
+    if (d.block !== undefined) assert.ok(d.block < 1e-3, `block pass: max |onnx - torch| = ${d.block}`);
+  });
+}
 
 const hasTorch = spawnSync("/usr/bin/python3", ["-c", "import torch"]).status === 0;
 

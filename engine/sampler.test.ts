@@ -197,6 +197,23 @@ test("classifier-free guidance runs a pass without the request and moves toward 
   assert.equal(passes, 8);
 });
 
+test("guidance runs through the dual cache too, keeping the conditional and unconditional canvases apart", async () => {
+  const withRequest = (ids: ArrayLike<number>) => ids[0] !== MASK;
+  const inner = scripted((pos, ids) => (withRequest(ids) ? mix({ 3: 0.4, 4: 0.45 }) : mix({ 3: 0.1, 4: 0.8 })));
+  const calls: string[] = [];
+  const model: Denoiser = {
+    forward: inner.forward.bind(inner),
+    cache: {
+      refresh: (ids, positions, slot) => (calls.push(`refresh ${slot} ${withRequest(ids) ? "cond" : "uncond"}`), inner.forward(ids, positions)),
+      block: (ids, lo, hi, positions, slot) => (calls.push(`block ${slot}`), inner.forward(ids, positions)),
+    },
+  };
+  const guided = canvasOf([9], 4);
+  for await (const _ of denoise(model, guided, 1, { mask: MASK, eot: EOT }, { ...base, blockLength: 2, steps: 4, cfgScale: 1, cache: true }));
+  assert.deepEqual(Array.from(guided.subarray(1)), [3, 3, 3, 3]);
+  assert.deepEqual(calls, ["refresh 0 cond", "refresh 1 uncond", "block 0", "block 1", "refresh 0 cond", "refresh 1 uncond", "block 0", "block 1"]);
+});
+
 /** Logits with the given probabilities, the rest spread evenly. */
 function mix(probs: Record<number, number>): number[] {
   const rest = (1 - Object.values(probs).reduce((a, b) => a + b)) / (VOCAB - Object.keys(probs).length);

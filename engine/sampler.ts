@@ -47,11 +47,12 @@ export interface Denoiser {
   /**
    * Optional dual cache (Fast-dLLM): `refresh` is a full pass that also keeps every position's
    * keys and values; `block` then runs only ids[lo, hi) against them, at a fraction of the cost.
-   * Settled text outside the block is read from the cache, one block old.
+   * Settled text outside the block is read from the cache, one block old. `slot` keeps separate
+   * caches for separate canvases: 0 for the canvas, 1 for its unconditional copy (guidance).
    */
   cache?: {
-    refresh(ids: Int32Array, positions: number[]): Promise<Logits>;
-    block(ids: Int32Array, lo: number, hi: number, positions: number[]): Promise<Logits>;
+    refresh(ids: Int32Array, positions: number[], slot?: number): Promise<Logits>;
+    block(ids: Int32Array, lo: number, hi: number, positions: number[], slot?: number): Promise<Logits>;
   };
 }
 
@@ -140,15 +141,21 @@ function confidence(p: Float64Array, token: number, o: SamplerOptions, rng: Rng)
   }
 }
 
-/** Logits at `positions`, with classifier-free guidance when asked (two passes: with and without the request). */
-async function guidedLogits(model: Denoiser, view: Int32Array, start: number, positions: number[], mask: number, o: SamplerOptions) {
-  const cond = await model.forward(view, positions);
-  if (!o.cfgScale) return { ...cond, passes: 1 };
+/** One forward pass over a canvas; `slot` names which cache it reads and keeps (see Denoiser.cache). */
+type Pass = (ids: Int32Array, slot: number) => Promise<Logits>;
+
+/**
+ * Logits with classifier-free guidance when asked: two passes, with and without the request
+ * (masked out, as the unconditional rows in training were), combined as in LLaDA.
+ */
+async function guidedLogits(pass: Pass, view: Int32Array, start: number, mask: number, o: SamplerOptions): Promise<Logits> {
+  const cond = await pass(view, 0);
+  if (!o.cfgScale) return cond;
   const unconditional = view.slice();
   unconditional.fill(mask, 0, start);
-  const un = await model.forward(unconditional, positions);
+  const un = await pass(unconditional, 1);
   const data = cond.data.map((c, i) => un.data[i] + (o.cfgScale! + 1) * (c - un.data[i]));
-  return { data, vocab: cond.vocab, passes: 2 };
+  return { data, vocab: cond.vocab };
 }
 
 /**
@@ -172,8 +179,8 @@ export async function* denoise(
   let step = 0;
   let passes = 0;
   let inView = end;
-  // The dual cache, where the model has one (not with guidance, which needs plain passes).
-  const cache = o.cache && !o.cfgScale ? model.cache : undefined;
+  // The dual cache, where the model has one.
+  const cache = o.cache ? model.cache : undefined;
   let cachedFor = { block: -1, view: -1 };
 
   for (let b = 0; b < numBlocks; b++) {
@@ -190,14 +197,13 @@ export async function* denoise(
       if (!positions.length) break;
       o.signal?.throwIfAborted();
       const view = canvas.subarray(0, inView);
-      let logits: Logits & { passes: number };
-      if (!cache) logits = await guidedLogits(model, view, start, positions, tokens.mask, o);
-      else if (cachedFor.block === b && cachedFor.view === inView) logits = { ...(await cache.block(view, lo, Math.min(hi, inView), positions)), passes: 1 };
-      else {
-        logits = { ...(await cache.refresh(view, positions)), passes: 1 };
-        cachedFor = { block: b, view: inView };
-      }
-      passes += logits.passes;
+      // Each block, and each time the text shortens, starts with a full pass that refreshes the cache.
+      const fresh = cachedFor.block !== b || cachedFor.view !== inView;
+      cachedFor = { block: b, view: inView };
+      const pass: Pass = (ids, slot) =>
+        !cache ? model.forward(ids, positions) : fresh ? cache.refresh(ids, positions, slot) : cache.block(ids, lo, Math.min(hi, inView), positions, slot);
+      const logits = await guidedLogits(pass, view, start, tokens.mask, o);
+      passes += o.cfgScale ? 2 : 1;
       const candidates: Candidate[] = positions.map((pos, row) => {
         const offset = row * logits.vocab;
         const p = softmax(logits.data, offset, logits.vocab);

@@ -7,8 +7,8 @@ import type { Denoiser, Logits } from "./sampler.ts";
 const int64 = (xs: ArrayLike<number>) => new ort.Tensor("int64", BigInt64Array.from(Array.from(xs), BigInt), [xs.length]);
 
 export class DenoiserSession implements Denoiser {
-  /** Keys and values of the canvas at the last refresh. */
-  private kv: { keys: ort.Tensor; values: ort.Tensor } | null = null;
+  /** Keys and values of each cache slot's canvas at its last refresh. */
+  private readonly kv: ({ keys: ort.Tensor; values: ort.Tensor } | undefined)[] = [];
   private readonly empty: ort.Tensor | null;
 
   private constructor(
@@ -37,14 +37,15 @@ export class DenoiserSession implements Denoiser {
   get cache(): Denoiser["cache"] {
     if (!this.folder.manifest.cache) return undefined;
     return {
-      refresh: async (ids, positions) => {
+      refresh: async (ids, positions, slot = 0) => {
         const out = await this.run(ids, 0, positions, null, 0);
-        this.kv = out.kv;
+        this.kv[slot] = out.kv!;
         return out.logits;
       },
-      block: async (ids, lo, hi, positions) => {
-        if (!this.kv) throw new Error("no cache to run a block against: refresh first");
-        return (await this.run(ids.subarray(lo, hi), lo, positions, this.kv, hi)).logits;
+      block: async (ids, lo, hi, positions, slot = 0) => {
+        const kv = this.kv[slot];
+        if (!kv) throw new Error("no cache to run a block against: refresh first");
+        return (await this.run(ids.subarray(lo, hi), lo, positions, kv, hi)).logits;
       },
     };
   }

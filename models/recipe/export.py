@@ -50,6 +50,9 @@ def main():
     ap.add_argument("--ckpt", help="a training checkpoint (last.pt)")
     ap.add_argument("--random", type=int, metavar="VOCAB", help="export a freshly initialised small model instead (tests)")
     ap.add_argument("--out", required=True, help="the model folder; its manifest.json must exist (the contract part is rewritten)")
+    ap.add_argument("--fp16-weights", action="store_true", help="store the weights as float16 (half the file; "
+                    "onnxruntime casts them back to float32 once, at load): the weights are rounded first, so the "
+                    "parity fixture is PyTorch's logits for exactly the weights shipped")
     ap.add_argument("--canvas", type=int, help="the longest canvas to declare (default: the last training run's); "
                     "a fine-tune on shorter rows keeps the canvas its base model learned")
     args = ap.parse_args()
@@ -59,6 +62,8 @@ def main():
         ckpt = {"config": model.cfg.__dict__, "step": 0, "tokens_seen": 0, "wall_seconds": 0.0}
     else:
         model, ckpt = load(args.ckpt)
+    if args.fp16_weights:
+        model = model.half().float()
     onnx_path = os.path.join(args.out, "model.onnx")
     cfg = model.cfg
     hd = cfg.d_model // cfg.n_head
@@ -73,6 +78,8 @@ def main():
                       "cache_values": cache_axes, "logits": {1: "n"}, "keys": {3: "seq"}, "values": {3: "seq"}},
         opset_version=17,
     )
+    if args.fp16_weights:
+        store_weights_fp16(onnx_path)
     log_path = os.path.join(os.path.dirname(args.ckpt or ""), "train.log.jsonl")
     last = {}
     if args.ckpt and os.path.exists(log_path):
@@ -95,6 +102,31 @@ def main():
     write_contract(model.cfg, min(trained_len, model.cfg.max_len), os.path.join(args.out, "manifest.json"))
     write_parity_fixture(model, os.path.join(args.out, "parity.json"))
     print(json.dumps(info))
+
+
+def store_weights_fp16(onnx_path):
+    """Rewrite the model's float32 weights as float16 initializers, each read through a Cast back to
+    float32: the arithmetic stays float32 and onnxruntime folds the casts away when it loads."""
+    import numpy as np
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    model = onnx.load(onnx_path)
+    graph = model.graph
+    casts = []
+    for init in list(graph.initializer):
+        if init.data_type != TensorProto.FLOAT or np.prod(init.dims) < 1024:
+            continue
+        weights = numpy_helper.to_array(init)
+        half = numpy_helper.from_array(weights.astype(np.float16), init.name + "_fp16")
+        graph.initializer.remove(init)
+        graph.initializer.append(half)
+        casts.append(helper.make_node("Cast", [half.name], [init.name], to=TensorProto.FLOAT))
+    nodes = casts + list(graph.node)
+    del graph.node[:]
+    graph.node.extend(nodes)
+    onnx.checker.check_model(model)
+    onnx.save(model, onnx_path)
 
 
 def write_contract(cfg, max_len, manifest_path):
