@@ -5,9 +5,11 @@ import { expect, test } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { FAST_MODEL_DIR } from "../engine/defaults.ts";
 import { SERVER_STOPPED_REPLY } from "../lib/replies.ts";
+import { DURABILITY_PORT } from "./servers.ts";
 
-const PORT = Number(process.env.E2E_DURABILITY_PORT ?? 3101);
+const PORT = DURABILITY_PORT;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DATA = resolve("test-results/durability-data");
 
@@ -15,7 +17,7 @@ const DATA = resolve("test-results/durability-data");
 async function startServer(): Promise<ChildProcess> {
   // Its own process group, so that the kill reaches every process the server runs in.
   const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, UNMASK_DATA_DIR: DATA },
+    env: { ...process.env, UNMASK_DATA_DIR: DATA, UNMASK_MODEL_DIR: FAST_MODEL_DIR },
     detached: true,
     stdio: "ignore",
   });
