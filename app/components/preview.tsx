@@ -15,8 +15,13 @@ interface PreviewProps {
 /** The artifact running in a sandboxed iframe (once there is one), with its console in a drawer below. */
 export function Preview({ html, onFix, fixDisabled }: PreviewProps) {
   const frame = useRef<HTMLIFrameElement>(null);
-  // A new nonce for every run (a reload is a new run): messages from an earlier run are ignored.
-  const [nonce, setNonce] = useState(() => crypto.randomUUID());
+  // Every run (new code, or a reload) gets a new nonce, so messages from an earlier run are
+  // ignored, and a new iframe element (keyed by the nonce): Chromium leaves a document
+  // unlaid-out (inputs 0×0, nothing painted) when a frame's srcdoc changes while its
+  // previous document is still loading, as it is when the code changes just after it first came.
+  const [run, setRun] = useState(() => ({ html, nonce: crypto.randomUUID() }));
+  if (run.html !== html) setRun({ html, nonce: crypto.randomUUID() });
+  const nonce = run.nonce;
   const srcdoc = useMemo(() => (html === null ? null : buildSrcdoc(html, nonce)), [html, nonce]);
   const [entries, setEntries] = useState<ConsoleEntry[]>([]);
   const [consoleOpen, setConsoleOpen] = useState(false);
@@ -41,7 +46,7 @@ export function Preview({ html, onFix, fixDisabled }: PreviewProps) {
       <div className="panel-bar">
         <span className="font-medium">Preview</span>
         <span className="flex-1" />
-        <button type="button" className="btn" disabled={srcdoc === null} onClick={() => setNonce(crypto.randomUUID())} aria-label="Reload preview">
+        <button type="button" className="btn" disabled={srcdoc === null} onClick={() => setRun({ html, nonce: crypto.randomUUID() })} aria-label="Reload preview">
           ↻ Reload
         </button>
         <button
