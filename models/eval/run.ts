@@ -1,4 +1,4 @@
-// npm run eval -- [--prompts FILE] [--heldout CORPUS.jsonl] [--limit N] [--out DIR] [engine options as in the CLI]
+// npm run eval -- [--prompts FILE] [--heldout CORPUS.jsonl] [--limit N] [--out DIR] [--model DIR] [the CLI's generation flags]
 // Generates an app for every request (id, kind, prompt per JSON line), plus one for
 // every held-out sample of a corpus file when given, with the default model; checks
 // each in Chromium with the generic check and its family's request check; prints
@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_MODEL_DIR } from "../../engine/defaults.ts";
+import { GENERATION_FLAGS, generationOptions } from "../../engine/cli-options.ts";
 import { Engine } from "../../engine/engine.ts";
 import { AppChecker } from "../../lib/app-check.ts";
 import { launchChromium } from "../../lib/chromium.ts";
@@ -20,8 +21,7 @@ const { values } = parseArgs({
     limit: { type: "string" },
     out: { type: "string", default: "models/eval/out" },
     model: { type: "string", default: DEFAULT_MODEL_DIR },
-    threshold: { type: "string" },
-    steps: { type: "string" },
+    ...GENERATION_FLAGS,
   },
 });
 
@@ -31,7 +31,7 @@ mkdirSync(values.out!, { recursive: true });
 const engine = await Engine.load(values.model!);
 const browser = await launchChromium();
 const checker = await AppChecker.open(browser);
-const options = { threshold: values.threshold ? Number(values.threshold) : undefined, steps: values.steps ? Number(values.steps) : undefined };
+const options = generationOptions(values);
 const rows = await generateAndCheck(engine, checker, requests, options, (row) => console.log(JSON.stringify(row)), values.out);
 await checker.close();
 await browser.close();
@@ -49,6 +49,7 @@ const report = {
   model: values.model,
   prompts: values.prompts,
   heldout: values.heldout,
+  options,
   passRate: passed / rows.length,
   passed,
   total: rows.length,
