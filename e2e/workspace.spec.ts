@@ -52,7 +52,7 @@ test("ask: the canvas denoises with a step counter, then the artifact opens in M
   await page.goto("/");
   await page.getByLabel("Message", { exact: true }).fill("Build a simulated chat app");
   await page.getByLabel("Message", { exact: true }).press("ControlOrMeta+Enter");
-  await expect(page.getByTestId("progress")).toContainText(/step \d+ \/ ~\d+ · \d+ tokens\/s/, { timeout: 60_000 });
+  await expect(page.getByTestId("progress")).toContainText(/step \d+ \/ ~\d+ · \d+ tokens\/s · (about (\d+ min )?\d+ s left|almost done)/, { timeout: 60_000 });
   await expect(page.getByRole("button", { name: "Stop generating" })).toBeVisible();
   await shot(page, "ask-streaming");
 

@@ -45,6 +45,13 @@ interface ArtifactPanelProps {
   flushEdits: RefObject<(() => Promise<void>) | null>;
 }
 
+/** "about 1 min 20 s left": the default model writes an app in one to two minutes, so the wait is worth naming. */
+function timeLeft(seconds: number): string {
+  if (seconds < 1) return "almost done";
+  const m = Math.floor(seconds / 60);
+  return `about ${m ? `${m} min ` : ""}${seconds % 60} s left`;
+}
+
 /** What a regeneration or fix that made no version says above the code. */
 function outcomeNotice(outcome: StreamOutcome, kind: "regenerate" | "fix"): string | null {
   const what = kind === "fix" ? "The fix" : "The regeneration";
@@ -108,7 +115,7 @@ export function ArtifactPanel({ title, versions, canvas, progress, onSaveVersion
   const status = progress
     ? "queued" in progress
       ? `Queued (${progress.queued ? `${progress.queued} ahead` : "next"})`
-      : `step ${progress.step} / ~${progress.totalSteps} · ${progress.tokensPerSecond} tokens/s`
+      : `step ${progress.step} / ~${progress.totalSteps} · ${progress.tokensPerSecond} tokens/s · ${timeLeft(progress.secondsLeft)}`
     : streaming
       ? "starting…"
       : "";

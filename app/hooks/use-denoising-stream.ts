@@ -7,7 +7,8 @@ import { readSse } from "@/lib/sse";
 type StreamEvent = PoolEvent | { type: "error"; message: string };
 
 /** Where a request stands: waiting behind `queued` others, or denoising. */
-export type Progress = { queued: number } | { step: number; totalSteps: number; tokensPerSecond: number };
+/** Where a stream stands: its place in the queue, or its step (with the time left at this pace; the total is an estimate). */
+export type Progress = { queued: number } | { step: number; totalSteps: number; tokensPerSecond: number; secondsLeft: number };
 
 export type StreamOutcome =
   | { status: "done"; artifact: string; stats: Stats }
@@ -44,7 +45,12 @@ export function useDenoisingStream() {
         if (e.type === "frame") {
           committed += e.committed.length;
           setCanvas(e.text);
-          setProgress({ step: e.step, totalSteps: e.totalSteps, tokensPerSecond: Math.round((committed / Math.max(1, e.elapsedMs)) * 1000) });
+          setProgress({
+            step: e.step,
+            totalSteps: e.totalSteps,
+            tokensPerSecond: Math.round((committed / Math.max(1, e.elapsedMs)) * 1000),
+            secondsLeft: Math.round(((e.elapsedMs / e.step) * Math.max(0, e.totalSteps - e.step)) / 1000),
+          });
         } else if (e.type === "queued") {
           setProgress({ queued: e.position });
         } else if (e.type === "done") {
