@@ -4,7 +4,7 @@
 // --gen-length N, --cache on|off, --cfg-scale X, --predict-length on|off.
 // Unset flags take the model's defaults (its manifest.json).
 import type { GenerateOptions } from "./engine.ts";
-import type { Remasking } from "./sampler.ts";
+import { REMASKINGS, type Remasking } from "./sampler.ts";
 
 /** The flags, for node:util parseArgs (merge them into a command's own options). */
 export const GENERATION_FLAGS = {
@@ -23,8 +23,6 @@ export const GENERATION_FLAGS = {
 
 type FlagValues = Partial<Record<keyof typeof GENERATION_FLAGS, string>>;
 
-const REMASKING: Remasking[] = ["low_confidence", "random", "margin", "entropy"];
-
 function num(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
@@ -40,7 +38,7 @@ function onOff(name: string, v: string | undefined): boolean | undefined {
 
 /** The options the parsed flags ask for; a malformed flag throws, naming it. */
 export function generationOptions(values: FlagValues): GenerateOptions {
-  if (values.remasking && !REMASKING.includes(values.remasking as Remasking)) throw new Error(`--remasking must be one of ${REMASKING.join(", ")}`);
+  if (values.remasking && !(REMASKINGS as readonly string[]).includes(values.remasking)) throw new Error(`--remasking must be one of ${REMASKINGS.join(", ")}`);
   return {
     steps: num("steps", values.steps),
     blockLength: num("block", values.block),

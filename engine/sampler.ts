@@ -11,7 +11,8 @@
 // end-of-text tail after it.
 import { Rng } from "./random.ts";
 
-export type Remasking = "low_confidence" | "random" | "margin" | "entropy";
+export const REMASKINGS = ["low_confidence", "random", "margin", "entropy"] as const;
+export type Remasking = (typeof REMASKINGS)[number];
 
 export interface SamplerOptions {
   /** Masked positions per block (LLaDA's block_length); blocks are decoded left to right. */

@@ -6,7 +6,6 @@ import { readSse } from "@/lib/sse";
 
 type StreamEvent = PoolEvent | { type: "error"; message: string };
 
-/** Where a request stands: waiting behind `queued` others, or denoising. */
 /** Where a stream stands: its place in the queue, or its step (with the time left at this pace; the total is an estimate). */
 export type Progress = { queued: number } | { step: number; totalSteps: number; tokensPerSecond: number; secondsLeft: number };
 
