@@ -253,10 +253,12 @@ export const snake = defineFamily<SnakeOptions>({
     await start(app);
     const place = (x: number, y: number, dx: number, food = `{ x: 0, y: ${o.n - 1} }`) =>
       ev(`(() => { ${g}snake = [{ x: ${x}, y: ${y} }, { x: ${x - dx}, y: ${y} }, { x: ${x - 2 * dx}, y: ${y} }]; ${g}dir = ${g}next = { x: ${dx}, y: 0 }; ${g}food = ${food}; })()`);
+    // The length is read in the page, on the frame the score goes up: on a loaded machine the
+    // next round trip may come after the snake has run into a wall and started again. The
+    // watch starts before the snake is placed, from the score as it is then: the game has been
+    // running, and its random food may already have been eaten.
+    await ev(`(() => { const score = () => Number(document.getElementById("score").textContent.trim()); const before = score(); const watch = () => score() > before ? (window.__grew = ${g}snake.length >= 4) : requestAnimationFrame(watch); watch(); })()`);
     await place(3, 2, 1, "{ x: 7, y: 2 }");
-    // The length is read in the page, on the frame the score changes: on a loaded machine the
-    // next round trip may come after the snake has run into a wall and started again.
-    await ev(`(() => { const watch = () => document.getElementById("score").textContent.trim() === "1" ? (window.__grew = ${g}snake.length >= 4) : requestAnimationFrame(watch); watch(); })()`);
     await wait(`${g}snake[0].x > 3`, "the snake does not move");
     await wait(`window.__grew !== undefined`, "eating food does not raise the score");
     if (!(await ev<boolean>("window.__grew"))) throw new Error("the snake did not grow");
