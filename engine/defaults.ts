@@ -1,5 +1,5 @@
 // The shipped models, relative to the repository root.
-/** The default model: careful decoding (a chat app takes a minute or two on 2 cores), working apps. */
+/** The default model: careful decoding (a chat app in about 15 s on 2 cores, longer apps in minutes), working apps. */
 export const SHIPPED_DEFAULT_MODEL_DIR = "models/unmask-small";
 /**
  * A smaller, faster model that writes no working app yet. The test suite drives the engine's and

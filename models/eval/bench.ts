@@ -16,11 +16,13 @@ import { generateAndCheck, median, readRequests } from "./harness.ts";
 /**
  * The settings compared. "1 token/step" is the slow reference every speed-up is measured against;
  * "model defaults" is what the CLI and the server run (the manifest's defaults). Options a row
- * leaves unset (guidance, the predicted length) take the model's defaults too.
+ * leaves unset (guidance, the predicted length) take the model's defaults too. Steps of at
+ * least the canvas's length give one token a step.
  */
 const SETTINGS: Record<string, (genLength: number) => GenerateOptions> = {
   "model defaults": () => ({}),
   "1 token/step": (n) => ({ steps: n, blockLength: n, cache: false }),
+  "1 token/step, blocks of 8": (n) => ({ steps: n, blockLength: 8, cache: false }),
   "64 steps": (n) => ({ steps: 64, blockLength: n, cache: false }),
   "threshold 0.9": (n) => ({ threshold: 0.9, blockLength: n, cache: false }),
   "threshold 0.8": (n) => ({ threshold: 0.8, blockLength: n, cache: false }),

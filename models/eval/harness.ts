@@ -35,15 +35,24 @@ export function readRequests(file: string, limit?: number): EvalRequest[] {
     .slice(0, limit);
 }
 
-/** The held-out split of a corpus file (one sample per line), as requests of their family's kind. */
+/**
+ * The held-out split of a corpus file (one sample per line), as requests of their family's kind,
+ * taken round-robin over the families (the corpus is sorted by family): a `limit` below the
+ * split's size still spreads over as many families as it can.
+ */
 export function readHeldout(file: string, limit?: number): EvalRequest[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Sample)
-    .filter((s) => s.split === "heldout")
-    .map((s) => ({ id: s.id, kind: s.family, prompt: s.prompt }))
-    .slice(0, limit);
+  const byFamily = new Map<string, EvalRequest[]>();
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const s = JSON.parse(line) as Sample;
+    if (s.split !== "heldout") continue;
+    if (!byFamily.has(s.family)) byFamily.set(s.family, []);
+    byFamily.get(s.family)!.push({ id: s.id, kind: s.family, prompt: s.prompt });
+  }
+  const queues = [...byFamily.values()];
+  const out: EvalRequest[] = [];
+  for (let round = 0; queues.some((q) => round < q.length); round++) for (const q of queues) if (round < q.length) out.push(q[round]);
+  return out.slice(0, limit);
 }
 
 /** The corpus family a request's kind names (the dev prompts' kinds are family names), if any. */
