@@ -1,7 +1,7 @@
 // The engine's generation options as command-line flags, shared by every command that
 // generates (the CLI, the eval): --steps N, --block N, --threshold X, --seed N,
 // --temperature X, --top-p X, --remasking low_confidence|random|margin|entropy,
-// --gen-length N, --cache on|off, --cfg-scale X, --predict-length on|off.
+// --gen-length N, --cache on|off, --cfg-scale X, --predict-length on|off, --syntax-guard on|off.
 // Unset flags take the model's defaults (its manifest.json).
 import type { GenerateOptions } from "./engine.ts";
 import { REMASKINGS, type Remasking } from "./sampler.ts";
@@ -19,6 +19,7 @@ export const GENERATION_FLAGS = {
   cache: { type: "string" },
   "cfg-scale": { type: "string" },
   "predict-length": { type: "string" },
+  "syntax-guard": { type: "string" },
 } as const;
 
 type FlagValues = Partial<Record<keyof typeof GENERATION_FLAGS, string>>;
@@ -51,5 +52,6 @@ export function generationOptions(values: FlagValues): GenerateOptions {
     cache: onOff("cache", values.cache),
     cfgScale: num("cfg-scale", values["cfg-scale"]),
     predictLength: onOff("predict-length", values["predict-length"]),
+    syntaxGuard: onOff("syntax-guard", values["syntax-guard"]),
   };
 }

@@ -7,6 +7,7 @@ import { readModelFolder, type Manifest } from "./manifest.ts";
 import { denoise, type Remasking, type SamplerOptions } from "./sampler.ts";
 import { DenoiserSession } from "./session.ts";
 import { Rng } from "./random.ts";
+import { scriptCheck } from "./script-guard.ts";
 import { TextCodec } from "./tokenizer.ts";
 
 
@@ -27,6 +28,8 @@ export interface GenerateOptions {
   predictLength?: boolean;
   /** The model's dual cache (where it has one): faster steps that read settled text one block old. */
   cache?: boolean;
+  /** Guided decoding by script-guard.ts: a token that breaks the app's script (syntax, an unknown element id, an undeclared name) is banned there and the text from it written again. On by default. */
+  syntaxGuard?: boolean;
   seed?: number;
 }
 
@@ -62,6 +65,8 @@ export interface Stats {
   ms: number;
   firstFrameMs: number;
   tokensPerSecond: number;
+  /** Tokens the syntax guard rejected (each banned at its position, the text after it written again). */
+  rejections: number;
 }
 
 export type EngineEvent =
@@ -126,15 +131,18 @@ export class Engine {
 
     let firstFrameMs = 0;
     let last = { step: 0, forwardPasses: 0 };
+    let rejections = 0;
     // Infill and refine fill scattered masks in one block (no left-to-right order) unless asked.
     const blockLength = truncate ? o.blockLength : (options.blockLength ?? canvas.length - start);
     // Neither steps nor a threshold: one token a step, the most careful schedule (LLaDA's steps = length).
     const steps = o.steps ?? (o.threshold === undefined ? Math.ceil(toFill / blockLength) * blockLength : undefined);
     const extraPasses = predicted ? 1 : 0;
-    for await (const step of denoise(this.session, canvas, start, { mask, eot }, { ...o, steps, blockLength, endOfText })) {
+    const check = options.syntaxGuard === false ? undefined : scriptCheck(this.codec.pieces, this.manifest.tokens);
+    for await (const step of denoise(this.session, canvas, start, { mask, eot }, { ...o, steps, blockLength, endOfText, check })) {
       const s = { ...step, forwardPasses: step.forwardPasses + extraPasses };
       const elapsedMs = performance.now() - started;
       if (s.step === 1) firstFrameMs = elapsedMs;
+      if (s.remasked.length) rejections++;
       last = s;
       const perStep = (toFill - s.masksLeft) / s.step;
       const totalSteps = steps ?? s.step + Math.ceil(s.masksLeft / Math.max(1, perStep));
@@ -165,6 +173,7 @@ export class Engine {
         ms: Math.round(ms),
         firstFrameMs: Math.round(firstFrameMs),
         tokensPerSecond: Math.round((tokens / ms) * 1000),
+        rejections,
       },
     };
   }

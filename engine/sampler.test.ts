@@ -242,3 +242,57 @@ test("with a dual cache, each block starts with a refresh and its other steps ru
   for await (const _ of denoise(inner, plain, 2, { mask: MASK, eot: EOT }, { ...base, blockLength: 8, steps: 6 }));
   assert.deepEqual(Array.from(cached), Array.from(plain));
 });
+
+test("guidance: a rejected token is banned at its position and the text from it is written again", async () => {
+  // The model prefers 3 everywhere, then 4; a checker allows no 3 at position 5 (say, a stray parenthesis).
+  const model = scripted(() => mix({ 3: 0.6, 4: 0.3 }));
+  const canvas = canvasOf([9, 9], 8);
+  const steps: { committed: number[]; remasked: number[] }[] = [];
+  const check = (c: Int32Array, start: number, frontier: number) => {
+    for (let i = start; i < frontier; i++) if (i === 5 && c[i] === 3) return i;
+    return -1;
+  };
+  for await (const s of denoise(model, canvas, 2, { mask: MASK, eot: EOT }, { ...base, blockLength: 4, steps: 8, check })) steps.push(s);
+  assert.deepEqual(Array.from(canvas.subarray(2)), [3, 3, 3, 4, 3, 3, 3, 3]);
+  const rejection = steps.find((s) => s.remasked.length);
+  assert.ok(rejection, "one step masked text again");
+  assert.equal(rejection.remasked[0], 5, "from the rejected token on");
+  assert.ok(rejection.remasked.every((p) => p >= 5 && p < 6 + 4), rejection.remasked.join(","));
+});
+
+test("guidance never changes the request or text it was not asked to write, and gives up on errors there", async () => {
+  const model = scripted(() => peaked(3, 0.6));
+  const canvas = canvasOf([9, 9], 6);
+  canvas[3] = 7; // fixed text, as in an infill
+  let calls = 0;
+  const check = (_: Int32Array, start: number, frontier: number) => (calls++, frontier > 3 ? 3 : -1);
+  for await (const _ of denoise(model, canvas, 2, { mask: MASK, eot: EOT }, { ...base, blockLength: 6, steps: 6, check }));
+  assert.deepEqual(Array.from(canvas), [9, 9, 3, 7, 3, 3, 3, 3]);
+  assert.equal(calls, 1, "after an error it may not mend, the checker is not asked again");
+});
+
+test("guidance bans the token before a position whose likely tokens were all banned, and undoes the end-of-text padding it masks again", async () => {
+  // Position 3 ends the text; the checker rejects whatever stands there while position 2 holds the model's favourite, 4.
+  const model = scripted((pos) => (pos === 3 ? peaked(EOT, 0.5) : peaked(2 + (pos % 3), 0.5)));
+  const canvas = canvasOf([9], 12);
+  let rejected = 0;
+  const check = (c: Int32Array, start: number, frontier: number) => (frontier > 3 && c[2] === 4 ? (rejected++, 3) : -1);
+  let sawUndo = false;
+  for await (const s of denoise(model, canvas, 1, { mask: MASK, eot: EOT }, { ...base, blockLength: 4, threshold: 0.9, check })) {
+    if (s.remasked.some((p) => p >= 5)) sawUndo = true;
+  }
+  assert.equal(rejected, 5, "four bans at position 3, then one at position 2");
+  assert.notEqual(canvas[2], 4);
+  assert.ok(sawUndo, "the padding after a rejected end-of-text was masked again");
+  assert.ok(!canvas.includes(MASK));
+});
+
+test("guidance stops after a bounded number of rejections", async () => {
+  const model = scripted((pos) => peaked(2 + (pos % 3), 0.5));
+  const canvas = canvasOf([9], 12);
+  let rejected = 0;
+  const check = (_: Int32Array, start: number, frontier: number) => (frontier > 6 ? (rejected++, 6) : -1);
+  for await (const _ of denoise(model, canvas, 1, { mask: MASK, eot: EOT }, { ...base, blockLength: 4, threshold: 0.9, check }));
+  assert.equal(rejected, 16);
+  assert.ok(!canvas.includes(MASK));
+});

@@ -34,6 +34,12 @@ export interface SamplerOptions {
   endOfText?: "truncate" | "keep";
   seed: number;
   signal?: AbortSignal;
+  /**
+   * Guidance by a checker of the settled text: given the canvas whose positions [start, frontier)
+   * hold no masks, the first position whose token cannot be right there, or -1. That token is
+   * banned at that position and the text from it to the end of the block is masked again.
+   */
+  check?: (canvas: Int32Array, start: number, frontier: number) => number;
 }
 
 /** Logits for the positions asked, one row of `vocab` values each, in that order. */
@@ -61,6 +67,8 @@ export interface SamplerStep {
   step: number;
   /** Canvas positions committed in this step, in increasing order. */
   committed: number[];
+  /** Positions masked again in this step by guidance (SamplerOptions.check), in increasing order. */
+  remasked: number[];
   forwardPasses: number;
   /** Masked positions left on the whole canvas. */
   masksLeft: number;
@@ -159,9 +167,80 @@ async function guidedLogits(pass: Pass, view: Int32Array, start: number, mask: n
   return { data, vocab: cond.vocab };
 }
 
+/** Guidance gives up after this many rejections in one run; after this many bans at one position, it bans at the one before. */
+const MAX_REJECTIONS = 16;
+const MAX_BANS = 4;
+
+/**
+ * Guided decoding (SamplerOptions.check): after each step, the newly settled start of the text
+ * is checked; where it goes wrong, that token is banned at its position and the text from there
+ * is masked again, to be written anew. A position whose likely tokens are all banned moves the
+ * blame to the token before it (backtracking). Only positions the sampler was asked to write
+ * ever change.
+ */
+class Guidance {
+  /** The text before this position passed the check. */
+  private checked: number;
+  private rejections = 0;
+  private readonly banned = new Map<number, Set<number>>();
+
+  constructor(
+    private readonly check: NonNullable<SamplerOptions["check"]>,
+    private readonly canvas: Int32Array,
+    private readonly start: number,
+    private readonly writable: Set<number>,
+    private readonly tokens: { mask: number; eot: number },
+  ) {
+    this.checked = start;
+  }
+
+  /** Tokens that may not be proposed at `pos`. */
+  bans(pos: number): Iterable<number> {
+    return this.banned.get(pos) ?? [];
+  }
+
+  /**
+   * Check what settled since the last review. On a mistake, mask the text again from it up to
+   * `blockEnd` (or further, through what settled); `reopened`: an end-of-text was among it, so
+   * the padding after it is masked again too and the text runs on.
+   */
+  review(blockEnd: number): { remasked: number[]; reopened: boolean } {
+    const { canvas, start, writable, tokens } = this;
+    const remasked: number[] = [];
+    if (this.rejections >= MAX_REJECTIONS) return { remasked, reopened: false };
+    let frontier = this.checked;
+    while (frontier < canvas.length && canvas[frontier] !== tokens.mask) frontier++;
+    let bad = frontier > this.checked ? this.check(canvas, start, frontier) : -1;
+    while (bad > start && writable.has(bad) && (this.banned.get(bad)?.size ?? 0) >= MAX_BANS) bad--;
+    if (bad < 0) {
+      this.checked = frontier;
+      return { remasked, reopened: false };
+    }
+    if (!writable.has(bad)) {
+      this.rejections = MAX_REJECTIONS; // a mistake in text it may not change: stop checking
+      return { remasked, reopened: false };
+    }
+    this.rejections++;
+    this.banned.set(bad, (this.banned.get(bad) ?? new Set()).add(canvas[bad]));
+    for (const [pos] of this.banned) if (pos > bad) this.banned.delete(pos); // their context is gone
+    let reopened = false;
+    const through = Math.max(blockEnd, frontier);
+    for (let i = bad; i < canvas.length; i++) {
+      // Past `through`, only the end-of-text padding, and only when the end it padded is undone.
+      if (!writable.has(i) || canvas[i] === tokens.mask || (i >= through && !(reopened && canvas[i] === tokens.eot))) continue;
+      reopened ||= canvas[i] === tokens.eot;
+      canvas[i] = tokens.mask;
+      remasked.push(i);
+    }
+    this.checked = Math.min(this.checked, bad);
+    return { remasked, reopened };
+  }
+}
+
 /**
  * Denoise `canvas` in place from position `start` on. `canvas` holds fixed tokens and
- * `mask` ids; yields after every step.
+ * `mask` ids; yields after every step. Blocks are decoded left to right: the current block
+ * is the one holding the first masked position.
  */
 export async function* denoise(
   model: Denoiser,
@@ -175,66 +254,79 @@ export async function* denoise(
   const truncate = (o.endOfText ?? "truncate") === "truncate";
   const numBlocks = Math.ceil((end - start) / o.blockLength);
   const stepsPerBlock = o.steps ? Math.max(1, Math.floor(o.steps / numBlocks)) : 0;
-  let masksLeft = 0;
-  for (let i = start; i < end; i++) if (canvas[i] === tokens.mask) masksLeft++;
+  const writable = new Set<number>();
+  for (let i = start; i < end; i++) if (canvas[i] === tokens.mask) writable.add(i);
+  let masksLeft = writable.size;
   let step = 0;
   let passes = 0;
   let inView = end;
   // The dual cache, where the model has one.
   const cache = o.cache ? model.cache : undefined;
   let cachedFor = { block: -1, view: -1 };
+  const guidance = o.check ? new Guidance(o.check, canvas, start, writable, tokens) : undefined;
+  let b = -1;
+  let k = 0;
+  let schedule: number[] = [];
 
-  for (let b = 0; b < numBlocks; b++) {
+  for (;;) {
+    let first = start;
+    while (first < end && canvas[first] !== tokens.mask) first++;
+    if (first === end) break;
+    o.signal?.throwIfAborted();
+    if (Math.floor((first - start) / o.blockLength) !== b) {
+      b = Math.floor((first - start) / o.blockLength);
+      k = 0;
+    }
     const lo = start + b * o.blockLength;
     const hi = Math.min(end, lo + o.blockLength);
-    const masked = () => {
-      const out: number[] = [];
-      for (let i = lo; i < hi; i++) if (canvas[i] === tokens.mask) out.push(i);
-      return out;
-    };
-    const schedule = stepsPerBlock ? transferSchedule(masked().length, stepsPerBlock) : [];
-    for (let k = 0; ; k++) {
-      const positions = masked();
-      if (!positions.length) break;
-      o.signal?.throwIfAborted();
-      const view = canvas.subarray(0, inView);
-      // Each block, and each time the text shortens, starts with a full pass that refreshes the cache.
-      const fresh = cachedFor.block !== b || cachedFor.view !== inView;
-      cachedFor = { block: b, view: inView };
-      const pass: Pass = (ids, slot) =>
-        !cache ? model.forward(ids, positions) : fresh ? cache.refresh(ids, positions, slot) : cache.block(ids, lo, Math.min(hi, inView), positions, slot);
-      const logits = await guidedLogits(pass, view, start, tokens.mask, o);
-      passes += o.cfgScale ? 2 : 1;
-      const candidates: Candidate[] = positions.map((pos, row) => {
-        const offset = row * logits.vocab;
-        const p = softmax(logits.data, offset, logits.vocab);
-        const token = chooseToken(logits.data, offset, p, o, rng);
-        return { pos, token, confidence: confidence(p, token, o, rng) };
-      });
-      candidates.sort((x, y) => y.confidence - x.confidence);
-      let count: number;
-      if (o.threshold !== undefined) {
-        count = Math.max(1, candidates.filter((c) => c.confidence >= o.threshold!).length);
-      } else {
-        count = Math.max(1, schedule[Math.min(k, schedule.length - 1)]);
-      }
-      const chosen = candidates.slice(0, count);
-      for (const c of chosen) canvas[c.pos] = c.token;
-      const committed = chosen.map((c) => c.pos);
-      if (truncate) {
-        // End of text: whatever is still masked after the first end-of-text is end-of-text.
-        const firstEot = chosen.filter((c) => c.token === tokens.eot).reduce((m, c) => Math.min(m, c.pos), end);
-        for (let i = firstEot + 1; i < end; i++) {
-          if (canvas[i] === tokens.mask) {
-            canvas[i] = tokens.eot;
-            committed.push(i);
-          }
-        }
-        inView = Math.min(inView, firstEot + 1 + EOT_TAIL);
-      }
-      masksLeft -= committed.length;
-      committed.sort((x, y) => x - y);
-      yield { step: ++step, committed, forwardPasses: passes, masksLeft };
+    const positions: number[] = [];
+    for (let i = lo; i < hi; i++) if (canvas[i] === tokens.mask) positions.push(i);
+    if (k === 0 && stepsPerBlock) schedule = transferSchedule(positions.length, stepsPerBlock);
+    const view = canvas.subarray(0, inView);
+    // Each block, and each time the text shortens, starts with a full pass that refreshes the cache.
+    const fresh = cachedFor.block !== b || cachedFor.view !== inView;
+    cachedFor = { block: b, view: inView };
+    const pass: Pass = (ids, slot) =>
+      !cache ? model.forward(ids, positions) : fresh ? cache.refresh(ids, positions, slot) : cache.block(ids, lo, Math.min(hi, inView), positions, slot);
+    const logits = await guidedLogits(pass, view, start, tokens.mask, o);
+    passes += o.cfgScale ? 2 : 1;
+    const candidates: Candidate[] = positions.map((pos, row) => {
+      const offset = row * logits.vocab;
+      // The mask itself is never an answer (a model rarely proposes it, but then nothing would end).
+      logits.data[offset + tokens.mask] = -Infinity;
+      for (const t of guidance?.bans(pos) ?? []) logits.data[offset + t] = -Infinity;
+      const p = softmax(logits.data, offset, logits.vocab);
+      const token = chooseToken(logits.data, offset, p, o, rng);
+      return { pos, token, confidence: confidence(p, token, o, rng) };
+    });
+    candidates.sort((x, y) => y.confidence - x.confidence);
+    let count: number;
+    if (o.threshold !== undefined) {
+      count = Math.max(1, candidates.filter((c) => c.confidence >= o.threshold!).length);
+    } else {
+      count = Math.max(1, schedule[Math.min(k, schedule.length - 1)]);
     }
+    k++;
+    const chosen = candidates.slice(0, count);
+    for (const c of chosen) canvas[c.pos] = c.token;
+    const committed = chosen.map((c) => c.pos);
+    if (truncate) {
+      // End of text: whatever is still masked after the first end-of-text is end-of-text.
+      const firstEot = chosen.filter((c) => c.token === tokens.eot).reduce((m, c) => Math.min(m, c.pos), end);
+      for (let i = firstEot + 1; i < end; i++) {
+        if (canvas[i] === tokens.mask) {
+          canvas[i] = tokens.eot;
+          committed.push(i);
+        }
+      }
+      inView = Math.min(inView, firstEot + 1 + EOT_TAIL);
+    }
+    masksLeft -= committed.length;
+    const { remasked, reopened } = guidance?.review(hi) ?? { remasked: [], reopened: false };
+    masksLeft += remasked.length;
+    if (reopened) inView = end;
+    const stillCommitted = committed.filter((pos) => canvas[pos] !== tokens.mask);
+    stillCommitted.sort((x, y) => x - y);
+    yield { step: ++step, committed: stillCommitted, remasked, forwardPasses: passes, masksLeft };
   }
 }

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { launchCheckChromium } from "../../lib/chromium.ts";
 import { useAppChecker } from "../../lib/checker-fixture.ts";
+import { firstScriptError } from "../../engine/script-guard.ts";
 import { FAMILIES } from "./families/index.ts";
 import { drawSample, EXTERNAL_URL } from "./generate.ts";
 import { MAX_APP_CHARS } from "./length.ts";
@@ -21,6 +22,21 @@ test("drawing is deterministic for a seed and varies with it", () => {
     assert.deepEqual(drawSample(f, 11, 3).sample, drawSample(f, 11, 3).sample, f.name);
     const htmls = new Set(Array.from({ length: 8 }, (_, i) => drawSample(f, 11, i).sample.html));
     assert.ok(htmls.size >= 4, `${f.name}: only ${htmls.size} distinct apps in 8 draws`);
+  }
+});
+
+test("the engine's script guard passes every sample, whole and cut at each line", () => {
+  // A false alarm would make the sampler rewrite text that was right (engine/script-guard.ts).
+  for (const f of FAMILIES) {
+    for (let i = 0; i < 4; i++) {
+      const { sample } = drawSample(f, 7, i, 1);
+      for (const html of [sample.html, sample.edit?.html ?? ""]) {
+        for (let cut = html.indexOf("\n"); cut >= 0; cut = html.indexOf("\n", cut + 1)) {
+          assert.equal(firstScriptError(html.slice(0, cut + 1)), -1, `${sample.id} cut after ${html.slice(cut - 40, cut)}`);
+        }
+        assert.equal(firstScriptError(html), -1, `${sample.id} whole`);
+      }
+    }
   }
 });
 

@@ -21,6 +21,7 @@ import { generateAndCheck, median, readRequests } from "./harness.ts";
  */
 const SETTINGS: Record<string, (genLength: number) => GenerateOptions> = {
   "model defaults": () => ({}),
+  "model defaults, no syntax guard": () => ({ syntaxGuard: false }),
   "1 token/step": (n) => ({ steps: n, blockLength: n, cache: false }),
   "1 token/step, blocks of 8": (n) => ({ steps: n, blockLength: 8, cache: false }),
   "64 steps": (n) => ({ steps: 64, blockLength: n, cache: false }),

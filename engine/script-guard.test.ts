@@ -1,0 +1,63 @@
+// The syntax guard: where the settled start of a generated app's JavaScript first breaks.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { firstScriptError, scriptCheck } from "./script-guard.ts";
+
+/** The error's offset, shown as the text around it (easier to read in a failure). */
+const at = (html: string) => {
+  const i = firstScriptError(html);
+  return i < 0 ? null : html.slice(i, i + 6);
+};
+
+test("a slip in a complete line of an open script is found where it shows", () => {
+  assert.equal(at("<p>hi</p><script>\nconst a = 1;\nfoo(a b);\n"), "b);\n");
+  assert.equal(at("<script>\nbtn.addEventListener('click', () => {\n  go();\n}));\n"), ");\n");
+  assert.equal(at("<script>\nconst s = 'abc\nx"), "'abc\nx", "a quote is not closed by a line's end");
+});
+
+test("a line still being written, or a construct still open, is not an error", () => {
+  assert.equal(at("<script>\nconst a = 1;\nfoo(a b"), null, "the last line is not complete");
+  assert.equal(at("<script>\nfunction f() {\n  if (x)\n"), null);
+  assert.equal(at("<script>\nconst s = `abc\n def\n"), null, "a template literal runs on over lines");
+  assert.equal(at("<script>\n/* a comment\n that runs on\n"), null);
+  assert.equal(at("<script>\nlist.sort((a, b) ="), null);
+});
+
+test("a closed script must parse whole: a missing brace is found at its closing tag", () => {
+  assert.equal(at("<script>\nfunction f() {\n  if (x) {}\n</script>"), "</scri");
+  assert.equal(at("<script>\nfunction f() {}\n</script><p>"), null);
+});
+
+test("only scripts a browser runs as JavaScript are read", () => {
+  assert.equal(at("<script src='x.js'></script><script>\nlet x = ;\n</script>"), ";\n</sc");
+  assert.equal(at('<script type="text/template">\n{{ x ]]\n</script>'), null);
+  assert.equal(at('<script type="module">\nimport x from "./x.js";\nexport const y = 1;\n</script>'), null);
+  assert.equal(at("<style>\nbody { color: red }}\n</style><p>no script</p>"), null);
+});
+
+test("an id that no element has is found where it leaves every given id", () => {
+  const page = '<body><div id="time"></div><button id="start">Go</button>\n<script>\n';
+  assert.equal(at(page + 'const t = document.getElementById("time");\n'), null);
+  assert.equal(at(page + 'const b = document.getElementById("sta'), null, "an id still being written");
+  assert.equal(at(page + 'const b = document.getElementById("toggle");\n'), 'oggle"', "it leaves \"time\" after the t");
+  assert.equal(at(page + 'const b = document.getElementById("stop'), 'op', "where it leaves the ids given");
+  assert.equal(at(page + 'const b = document.getElementById("tim");'), '");', "too short: the closing quote is the mistake");
+  assert.equal(at(page + 'const b = document.getElementById("tim"'), null, "what follows the quote is not written yet");
+  assert.equal(at(page + 'document.getElementById("st" + which);\n'), null, "a literal joined to more need only start an id");
+  assert.equal(at(page + 'document.getElementById(`st${which}`);\n'), null);
+  assert.equal(at(page + 'document.getElementById(`go${which}`);\n'), 'go${wh');
+  assert.equal(at(page + 'list.innerHTML = \'<li id="row1">\';\nconst r = document.getElementById("row1");\n'), null, "ids in a script's markup count");
+  assert.equal(at(page + 'el.id = "late";\ndocument.getElementById("late");\n'), null, "ids a script sets count");
+  assert.equal(at('<head><script>\ndocument.getElementById("later");\n'), null, "a script before the body may name ids written after it");
+});
+
+test("the sampler's check names the canvas position of the token where the mistake shows", () => {
+  const pieces = ["<mask>", "<eot>", "<pad>", "<body><script>", "\n", "foo", "(", "a", " b", ");", "bar"];
+  const check = scriptCheck(pieces, { eot: 1, pad: 2 });
+  const canvas = Int32Array.from([10, 10, 3, 4, 5, 6, 7, 2, 8, 9, 4, 1, 1]); // two request tokens, then the text
+  assert.equal(check(canvas, 2, 10), -1, "the line with the slip is not complete yet");
+  assert.equal(check(canvas, 2, 11), 8, "\" b\" (the padding before it takes no room)");
+  assert.equal(check(canvas, 2, 13), 8, "the text ends at the end-of-text");
+  canvas[8] = 4; // a line break instead: "foo(a\n);\n" parses
+  assert.equal(check(canvas, 2, 11), -1);
+});

@@ -1,0 +1,105 @@
+// A guard for the apps the model writes: where, in the settled start of an HTML document,
+// its scripts first go wrong in a way that is certain already. The sampler re-masks the text
+// from there and bans the token that broke it (guided decoding). Two mistakes are caught:
+// - a JavaScript syntax error: a single-token slip (a missing comma, a stray parenthesis) is
+//   the commonest way a generated app fails, one uncaught SyntaxError and no script runs;
+// - document.getElementById of an id that no element has: a null, and the first
+//   addEventListener on it throws. A script inside <body> may only name ids written before it.
+import { parse } from "acorn";
+
+const SCRIPT_OPEN = /<script\b([^>]*)>/gi;
+const SCRIPT_CLOSE = /<\/script/i;
+/** Script types a browser runs as JavaScript (no type at all is the common case). */
+const JS_TYPE = /\btype\s*=\s*["']?(?:module|text\/javascript|application\/javascript)\b/i;
+/** Errors that a later line may still close: a template literal or a comment running on. */
+const RUNS_ON = /^Unterminated (template|comment)/;
+/** An element id given in markup (also markup inside a script's strings) or set by a script. */
+const ID_GIVEN = /\bid\s*=\s*\\?["']([^"'\\]+)|\.id\s*=\s*["'`]([^"'`]+)/g;
+/**
+ * A lookup by id: the literal's text so far (group 2), then either the start of a template
+ * substitution (group 3) or its closing quote (group 4) and the next character after spaces
+ * (group 5; "+" joins more to it, "" when nothing follows yet). Either way may be absent: the
+ * literal is still being written.
+ */
+const ID_LOOKUP = /getElementById\(\s*(["'`])([^"'`$]*)(?:(\$\{)|(["'`])\s*(.?))?/g;
+
+/**
+ * The sampler's check (SamplerOptions.check) for a model whose tokens read as `pieces`: the
+ * position of the token where the settled text's scripts first go wrong, or -1.
+ */
+export function scriptCheck(pieces: string[], tokens: { eot: number; pad: number }): (canvas: Int32Array, start: number, frontier: number) => number {
+  return (canvas, start, frontier) => {
+    let text = "";
+    const ends: number[] = []; // where each token's text ends in `text`
+    for (let i = start; i < frontier && canvas[i] !== tokens.eot; i++) {
+      if (canvas[i] !== tokens.pad) text += pieces[canvas[i]];
+      ends.push(text.length);
+    }
+    const at = firstScriptError(text);
+    if (at < 0) return -1;
+    const row = ends.findIndex((e) => e > at);
+    return start + (row < 0 ? ends.length - 1 : row);
+  };
+}
+
+/**
+ * The offset in `html` of the first certain mistake in its scripts, or -1 if every script may
+ * still be, or is, right. `html` is the settled start of a document: a script still open is
+ * read up to its last complete line for syntax (a line cut short proves nothing), and an error
+ * there counts only if it lies before the end of what was read (running out of text is not an
+ * error, the rest is still to come). Inline scripts only: one with a src is skipped.
+ */
+export function firstScriptError(html: string): number {
+  for (const open of html.matchAll(SCRIPT_OPEN)) {
+    const attributes = open[1];
+    if (/\bsrc\s*=/i.test(attributes) || (/\btype\s*=/i.test(attributes) && !JS_TYPE.test(attributes))) continue;
+    const from = open.index + open[0].length;
+    const close = html.slice(from).search(SCRIPT_CLOSE);
+    const closed = close >= 0;
+    const code = closed ? html.slice(from, from + close) : html.slice(from);
+    const lines = closed ? code : code.slice(0, code.lastIndexOf("\n") + 1);
+    const syntax = syntaxError(lines, /module/i.test(attributes));
+    const syntaxAt = !syntax || (!closed && (syntax.pos >= lines.length || RUNS_ON.test(syntax.message))) ? -1 : Math.min(syntax.pos, lines.length);
+    const inBody = /<body\b/i.test(html.slice(0, open.index));
+    const idAt = inBody ? unknownIdAt(code, html.slice(0, from + (closed ? close : code.length))) : -1;
+    const at = [syntaxAt, idAt].filter((i) => i >= 0);
+    if (at.length) return from + Math.min(...at);
+  }
+  return -1;
+}
+
+/** Where acorn first fails on `code`, and why; null when it parses. */
+function syntaxError(code: string, module: boolean): { pos: number; message: string } | null {
+  try {
+    parse(code, { ecmaVersion: "latest", sourceType: module ? "module" : "script" });
+    return null;
+  } catch (e) {
+    const pos = (e as { pos?: unknown }).pos;
+    if (!(e instanceof SyntaxError) || typeof pos !== "number") throw e;
+    return { pos, message: e.message };
+  }
+}
+
+/**
+ * The offset in `code` where a getElementById's id stops being one that `known` gives (the
+ * first character that no given id continues with, or the closing quote of an id too short),
+ * or -1. A literal joined to more ("score" + turn, `score${turn}`) need only start an id.
+ */
+function unknownIdAt(code: string, known: string): number {
+  const ids = [...known.matchAll(ID_GIVEN)].map((m) => m[1] ?? m[2]);
+  for (const m of code.matchAll(ID_LOOKUP)) {
+    const [, quote, id, substitution, closing, next] = m;
+    const idStart = m.index + m[0].indexOf(quote) + 1;
+    // Only a literal that is closed and followed by something other than "+" is the whole id.
+    const whole = closing !== undefined && next !== "" && next !== "+" && !substitution;
+    if (whole ? ids.includes(id) : ids.some((given) => given.startsWith(id))) continue;
+    let agree = 0; // the longest start of `id` that some given id shares
+    for (const given of ids) {
+      let n = 0;
+      while (n < id.length && n < given.length && id[n] === given[n]) n++;
+      agree = Math.max(agree, n);
+    }
+    return idStart + agree;
+  }
+  return -1;
+}
