@@ -26,7 +26,7 @@ export interface GenerateOptions {
   cfgScale?: number;
   /** Generate: cut the canvas to the length the model predicts for the answer first (one extra pass). */
   predictLength?: boolean;
-  /** The model's dual cache (where it has one): faster steps that read settled text one block old. */
+  /** The model's cache: a block-causal model's exact prefix cache (on unless false), or a bidirectional one's dual cache, faster steps that read settled text one block old. */
   cache?: boolean;
   /** Guided decoding by script-guard.ts: a token that breaks the app's script (syntax, an unknown element id, an undeclared name) is banned there and the text from it written again. On by default. */
   syntaxGuard?: boolean;
@@ -138,7 +138,10 @@ export class Engine {
     const steps = o.steps ?? (o.threshold === undefined ? Math.ceil(toFill / blockLength) * blockLength : undefined);
     const extraPasses = predicted ? 1 : 0;
     const check = options.syntaxGuard === false ? undefined : scriptCheck(this.codec.pieces, this.manifest.tokens);
-    for await (const step of denoise(this.session, canvas, start, { mask, eot }, { ...o, steps, blockLength, endOfText, check })) {
+    // A block-causal model generates through its exact prefix cache unless asked not to.
+    const blockCausal = truncate && this.manifest.attention === "block-causal";
+    const cache = blockCausal ? (options.cache ?? true) : o.cache;
+    for await (const step of denoise(this.session, canvas, start, { mask, eot }, { ...o, steps, blockLength, endOfText, check, blockCausal, cache })) {
       const s = { ...step, forwardPasses: step.forwardPasses + extraPasses };
       const elapsedMs = performance.now() - started;
       if (s.step === 1) firstFrameMs = elapsedMs;

@@ -38,6 +38,13 @@ export const ManifestSchema = z.object({
       headDim: z.number().int().positive(),
     })
     .optional(),
+  /**
+   * How the model reads settled text when it generates: "block-causal" models (trained with block
+   * diffusion, models/recipe/train.py) decode each block against an exact cache of the text before
+   * it, and nothing after (needs `cache`); "bidirectional" (the default) read the whole canvas.
+   * Infilling and refining always read the whole canvas.
+   */
+  attention: z.enum(["bidirectional", "block-causal"]).optional(),
   /** Dream-style models converted from autoregressive ones predict position i at i-1. */
   shiftedLogits: z.boolean(),
   defaults: z.object({

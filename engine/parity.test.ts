@@ -1,7 +1,8 @@
 // onnxruntime-node must reproduce PyTorch's logits within 1e-3: for the shipped
 // model (against the fixture its export wrote from PyTorch), and for a fresh export
 // made here with Debian's PyTorch (skipped, saying so, where PyTorch is absent).
-// For a model with a dual cache, a block pass against a fresh cache must agree too.
+// For a model with a cache contract, a block pass against a fresh dual cache must agree too,
+// and so must block-causal decoding through the prefix cache with training's block diffusion pass.
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -20,6 +21,10 @@ interface Fixture {
   block?: [number, number];
   block_ids?: number[];
   block_logits_f32_base64?: string;
+  /** [request length, block length, the block's first position] */
+  causal?: [number, number, number];
+  causal_ids?: number[];
+  causal_logits_f32_base64?: string;
 }
 
 const floats = (b64: string) => new Float32Array(new Uint8Array(Buffer.from(b64, "base64")).buffer);
@@ -32,7 +37,7 @@ function maxAbsDifference(a: Float32Array, b: Float32Array): number {
 }
 
 /** The largest difference from PyTorch: at the fixture's positions, and (with a cache) over its block. */
-async function differences(modelDir: string): Promise<{ full: number; block?: number }> {
+async function differences(modelDir: string): Promise<{ full: number; block?: number; causal?: number }> {
   const fx = JSON.parse(readFileSync(join(modelDir, "parity.json"), "utf8")) as Fixture;
   const session = await DenoiserSession.load(readModelFolder(modelDir));
   try {
@@ -47,7 +52,15 @@ async function differences(modelDir: string): Promise<{ full: number; block?: nu
     ids.set(fx.block_ids!, lo);
     const blockPositions = Array.from({ length: hi - lo }, (_, i) => lo + i);
     const blockLogits = await cache.block(ids, lo, hi, blockPositions);
-    return { full, block: maxAbsDifference(blockLogits.data, floats(fx.block_logits_f32_base64!)) };
+    const block = maxAbsDifference(blockLogits.data, floats(fx.block_logits_f32_base64!));
+    if (!fx.causal) return { full, block };
+    // The request, then each settled block kept in turn, then the half-masked block against them.
+    const [start, size, from] = fx.causal;
+    const clean = Int32Array.from(fx.ids);
+    for (let a = 0; a < from; a = a < start ? start : a + size) await session.prefix!.run(clean, a, a < start ? start : a + size, [], 0, true);
+    clean.set(fx.causal_ids!, from);
+    const causalLogits = await session.prefix!.run(clean, from, from + size, Array.from({ length: size }, (_, i) => from + i));
+    return { full, block, causal: maxAbsDifference(causalLogits.data, floats(fx.causal_logits_f32_base64!)) };
   } finally {
     await session.release();
   }
@@ -73,4 +86,5 @@ test("a fresh export runs in onnxruntime-node with PyTorch's logits, with and wi
   const d = await differences(dir);
   assert.ok(d.full < 1e-3, `max |onnx - torch| = ${d.full}`);
   assert.ok(d.block !== undefined && d.block < 1e-3, `block pass: max |onnx - torch| = ${d.block}`);
+  assert.ok(d.causal !== undefined && d.causal < 1e-3, `block-causal pass: max |onnx - torch| = ${d.causal}`);
 });

@@ -296,3 +296,66 @@ test("guidance stops after a bounded number of rejections", async () => {
   assert.equal(rejected, 16);
   assert.ok(!canvas.includes(MASK));
 });
+
+/** A block-causal model over `inner`'s logits: records each prefix run as "lo-hi" (+ "keep", "u" for the unconditional slot). */
+function blockCausal(inner: Denoiser, calls: string[]): Denoiser {
+  return {
+    forward: () => assert.fail("a block-causal decode never runs the whole canvas"),
+    prefix: {
+      run: (ids, lo, hi, positions, slot = 0, keep = false) => {
+        calls.push(`${lo}-${hi}${keep ? " keep" : ""}${slot ? " u" : ""}`);
+        assert.ok(positions.every((p) => p >= lo && p < hi));
+        return inner.forward(ids.subarray(0, hi), positions);
+      },
+    },
+  };
+}
+
+test("block-causal decoding keeps the request, then each settled block once, and runs each step on its block alone", async () => {
+  const calls: string[] = [];
+  const inner = scripted((pos) => peaked(2 + (pos % 5), 0.3 + (pos % 4) / 10));
+  const canvas = canvasOf([9, 9, 9], 8);
+  let passes = 0;
+  for await (const s of denoise(blockCausal(inner, calls), canvas, 3, { mask: MASK, eot: EOT }, { ...base, blockLength: 4, steps: 4, blockCausal: true })) passes = s.forwardPasses;
+  assert.deepEqual(calls, ["0-3 keep", "3-7", "3-7", "3-7 keep", "7-11", "7-11"]);
+  assert.equal(passes, calls.length);
+  assert.ok(!canvas.includes(MASK));
+});
+
+test("block-causal decoding with guidance keeps the unconditional canvas apart, and re-keeps blocks that guidance masked again", async () => {
+  const calls: string[] = [];
+  const withRequest = (ids: ArrayLike<number>) => ids[0] !== MASK;
+  const inner = scripted((_, ids) => (withRequest(ids) ? mix({ 3: 0.4, 4: 0.45 }) : mix({ 3: 0.1, 4: 0.8 })));
+  const canvas = canvasOf([9], 4);
+  for await (const _ of denoise(blockCausal(inner, calls), canvas, 1, { mask: MASK, eot: EOT }, { ...base, blockLength: 2, steps: 4, cfgScale: 1, blockCausal: true }));
+  assert.deepEqual(Array.from(canvas.subarray(1)), [3, 3, 3, 3]);
+  assert.deepEqual(calls, ["0-1 keep", "1-3", "0-1 keep u", "1-3 u", "1-3", "1-3 u", "1-3 keep", "3-5", "1-3 keep u", "3-5 u", "3-5", "3-5 u"]);
+
+  // A checker that rejects a token once, when position 3 has settled: in the block being written
+  // (3), that block is written again; in the block before (2), the cache is cut back to its start
+  // and it is written and kept again.
+  const expected = {
+    3: ["0-1 keep", "1-3", "1-3", "1-3 keep", "3-5", "3-5", "3-5"],
+    2: ["0-1 keep", "1-3", "1-3", "1-3 keep", "3-5", "1-3", "1-3 keep", "3-5", "3-5"],
+  };
+  for (const bad of [3, 2] as const) {
+    const runs: string[] = [];
+    let rejected = false;
+    const check = (c: Int32Array, start: number, frontier: number) => (!rejected && frontier > 3 ? ((rejected = true), bad) : -1);
+    const again = canvasOf([9], 4);
+    for await (const _ of denoise(blockCausal(inner, runs), again, 1, { mask: MASK, eot: EOT }, { ...base, blockLength: 2, steps: 4, blockCausal: true, check }));
+    assert.ok(rejected && !again.includes(MASK));
+    assert.deepEqual(runs, expected[bad]);
+  }
+});
+
+test("block-causal decoding without the cache runs the settled text again for every pass, to the same result", async () => {
+  const inner = scripted((pos) => peaked(2 + (pos % 5), 0.3 + (pos % 4) / 10));
+  const runs: string[] = [];
+  const canvas = canvasOf([9, 9, 9], 8);
+  for await (const _ of denoise(blockCausal(inner, runs), canvas, 3, { mask: MASK, eot: EOT }, { ...base, blockLength: 4, steps: 4, blockCausal: true, cache: false }));
+  assert.deepEqual(runs, ["0-3 keep", "3-7", "0-3 keep", "3-7", "0-3 keep", "3-7 keep", "7-11", "0-3 keep", "3-7 keep", "7-11"]);
+  const cached = canvasOf([9, 9, 9], 8);
+  for await (const _ of denoise(blockCausal(inner, []), cached, 3, { mask: MASK, eot: EOT }, { ...base, blockLength: 4, steps: 4, blockCausal: true }));
+  assert.deepEqual(Array.from(canvas), Array.from(cached));
+});

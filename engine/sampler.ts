@@ -8,7 +8,8 @@
 // current block are not candidates (confidence -inf). When generating, once an
 // end-of-text token is committed, every masked position after it is end-of-text too:
 // the text ends there, and later passes read the canvas only up to a short
-// end-of-text tail after it.
+// end-of-text tail after it. A block-causal model (block diffusion, BD3-LM) reads only
+// the settled text before the current block, through an exact cache of it.
 import { Rng } from "./random.ts";
 
 export const REMASKINGS = ["low_confidence", "random", "margin", "entropy"] as const;
@@ -28,8 +29,18 @@ export interface SamplerOptions {
   topP?: number;
   /** Classifier-free guidance as in LLaDA: logits = u + (scale + 1)(c - u), u with the request masked out. 0 is off. */
   cfgScale?: number;
-  /** Use the model's dual cache where it has one: refreshed at each block and when the canvas shortens. */
+  /**
+   * Use the model's dual cache where it has one: refreshed at each block and when the canvas
+   * shortens. With `blockCausal`, the exact prefix cache, on unless this is false (then every pass
+   * runs the settled text again, block by block: the same numbers at the cost the cache saves).
+   */
   cache?: boolean;
+  /**
+   * Block diffusion (BD3-LM), for a model trained block-causally: each block is denoised reading
+   * only the request and the settled blocks before it, through the model's exact prefix cache;
+   * a block, once settled, is run once more to keep its keys and values. Blocks count from `start`.
+   */
+  blockCausal?: boolean;
   /** Generation ends the text at the first committed end-of-text; infilling keeps every position. */
   endOfText?: "truncate" | "keep";
   seed: number;
@@ -60,6 +71,14 @@ export interface Denoiser {
   cache?: {
     refresh(ids: Int32Array, positions: number[], slot?: number): Promise<Logits>;
     block(ids: Int32Array, lo: number, hi: number, positions: number[], slot?: number): Promise<Logits>;
+  };
+  /**
+   * Optional exact prefix cache, for block-causal models: `run` passes ids[lo, hi) against the
+   * kept keys and values of positions [0, lo) only, and with `keep` keeps theirs as those of
+   * [lo, hi). Nothing to the right of hi is read.
+   */
+  prefix?: {
+    run(ids: Int32Array, lo: number, hi: number, positions: number[], slot?: number, keep?: boolean): Promise<Logits>;
   };
 }
 
@@ -261,8 +280,12 @@ export async function* denoise(
   let passes = 0;
   let inView = end;
   // The dual cache, where the model has one.
-  const cache = o.cache ? model.cache : undefined;
+  const cache = o.cache && !o.blockCausal ? model.cache : undefined;
   let cachedFor = { block: -1, view: -1 };
+  const prefix = o.blockCausal ? model.prefix : undefined;
+  if (o.blockCausal && !prefix) throw new Error("block-causal decoding needs a model with a prefix cache");
+  // How far each slot's prefix cache reaches: always a block boundary (the request is the first block).
+  const kept = [0, 0];
   const guidance = o.check ? new Guidance(o.check, canvas, start, writable, tokens) : undefined;
   let b = -1;
   let k = 0;
@@ -286,10 +309,22 @@ export async function* denoise(
     // Each block, and each time the text shortens, starts with a full pass that refreshes the cache.
     const fresh = cachedFor.block !== b || cachedFor.view !== inView;
     cachedFor = { block: b, view: inView };
-    const pass: Pass = (ids, slot) =>
-      !cache ? model.forward(ids, positions) : fresh ? cache.refresh(ids, positions, slot) : cache.block(ids, lo, Math.min(hi, inView), positions, slot);
+    const pass: Pass = async (ids, slot) => {
+      passes++;
+      if (prefix) {
+        kept[slot] = o.cache === false ? 0 : Math.min(kept[slot], lo); // guidance may have masked settled text again
+        while (kept[slot] < lo) {
+          const to = kept[slot] < start ? start : Math.min(lo, kept[slot] + o.blockLength);
+          await prefix.run(ids, kept[slot], to, [], slot, true);
+          passes++;
+          kept[slot] = to;
+        }
+        return prefix.run(ids, lo, hi, positions, slot);
+      }
+      if (!cache) return model.forward(ids, positions);
+      return fresh ? cache.refresh(ids, positions, slot) : cache.block(ids, lo, Math.min(hi, inView), positions, slot);
+    };
     const logits = await guidedLogits(pass, view, start, tokens.mask, o);
-    passes += o.cfgScale ? 2 : 1;
     const candidates: Candidate[] = positions.map((pos, row) => {
       const offset = row * logits.vocab;
       // The mask itself is never an answer (a model rarely proposes it, but then nothing would end).

@@ -1,5 +1,6 @@
 // One model loaded with onnxruntime-node: token ids in, logits out at the positions asked,
-// and, for a model with a cache contract, a dual cache of every position's keys and values.
+// and, for a model with a cache contract, a dual cache of every position's keys and values
+// and an exact prefix cache of settled text (for block-causal models).
 import * as ort from "onnxruntime-node";
 import type { ModelFolder } from "./manifest.ts";
 import type { Denoiser, Logits } from "./sampler.ts";
@@ -9,6 +10,8 @@ const int64 = (xs: ArrayLike<number>) => new ort.Tensor("int64", BigInt64Array.f
 export class DenoiserSession implements Denoiser {
   /** Keys and values of each cache slot's canvas at its last refresh. */
   private readonly kv: ({ keys: ort.Tensor; values: ort.Tensor } | undefined)[] = [];
+  /** Each prefix slot's keys and values, [layers, 1, heads, capacity, headDim]: rows [0, n) hold canvas positions [0, n). */
+  private readonly prefixKv: { keys: ort.Tensor; values: ort.Tensor }[] = [];
   private readonly empty: ort.Tensor | null;
 
   private constructor(
@@ -46,6 +49,37 @@ export class DenoiserSession implements Denoiser {
         const kv = this.kv[slot];
         if (!kv) throw new Error("no cache to run a block against: refresh first");
         return (await this.run(ids.subarray(lo, hi), lo, positions, kv, hi)).logits;
+      },
+    };
+  }
+
+  /** The exact prefix cache, where the model's manifest declares a cache. */
+  get prefix(): Denoiser["prefix"] {
+    const c = this.folder.manifest.cache;
+    if (!c) return undefined;
+    const capacity = this.folder.manifest.maxSequenceLength;
+    const slotKv = (slot: number) => {
+      const size = c.layers * c.heads * capacity * c.headDim;
+      const dims = [c.layers, 1, c.heads, capacity, c.headDim];
+      return (this.prefixKv[slot] ??= { keys: new ort.Tensor("float32", new Float32Array(size), dims), values: new ort.Tensor("float32", new Float32Array(size), dims) });
+    };
+    return {
+      run: async (ids, lo, hi, positions, slot = 0, keep = false) => {
+        const kv = slotKv(slot);
+        // Rows [lo, capacity) are not the prefix: the graph leaves them out.
+        const out = await this.run(ids.subarray(lo, hi), lo, positions, kv, capacity);
+        if (keep) {
+          const n = hi - lo;
+          for (const part of ["keys", "values"] as const) {
+            const from = out.kv![part].data as Float32Array;
+            const to = kv[part].data as Float32Array;
+            // Both [layers, 1, heads, rows, headDim]: copy each (layer, head)'s n rows into rows [lo, hi).
+            for (let lh = 0; lh < c.layers * c.heads; lh++) {
+              to.set(from.subarray(lh * n * c.headDim, (lh + 1) * n * c.headDim), (lh * capacity + lo) * c.headDim);
+            }
+          }
+        }
+        return out.logits;
       },
     };
   }

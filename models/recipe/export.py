@@ -14,6 +14,7 @@ import os
 import torch
 
 from model import Config, Denoiser
+from train import block_causal_mask
 
 
 class Exported(torch.nn.Module):
@@ -145,10 +146,13 @@ def write_contract(cfg, max_len, manifest_path):
         f.write("\n")
 
 
-def write_parity_fixture(model, path, length=96, positions=(0, 1, 17, 50, 95), block=(40, 56)):
+def write_parity_fixture(model, path, length=96, positions=(0, 1, 17, 50, 95), block=(40, 56), causal=(20, 8, 44)):
     """PyTorch's logits for fixed ids at a few positions, and at every position of a block
     after the ids there changed (what a cached block pass must reproduce exactly when the
-    cache is fresh: the block's own keys and values are recomputed)."""
+    cache is fresh: the block's own keys and values are recomputed). And block diffusion's:
+    with a request of causal[0] tokens and blocks of causal[1], the logits over the block from
+    causal[2], half masked, as training's pass over [clean | noisy] computes them (what the
+    engine's prefix cache must reproduce, block by block)."""
     gen = torch.Generator().manual_seed(7)
     ids = torch.randint(0, model.cfg.vocab_size, (1, length), generator=gen)
     changed = ids.clone()
@@ -159,11 +163,20 @@ def write_parity_fixture(model, path, length=96, positions=(0, 1, 17, 50, 95), b
         context = [tuple(torch.cat([c[i][:, :, : block[0]], c[i][:, :, block[1] :]], 2) for c in (keys, values)) for i in range(model.cfg.n_layer)]
         h, _, _ = model.hidden_and_cache(changed[:, block[0] : block[1]], torch.arange(*block), context)
         block_logits = model.head(h)[0].float().numpy()
+        start, size, lo = causal
+        hi = lo + size
+        noisy = ids[:, :hi].clone()
+        noisy[0, lo:hi:2] = 0  # the mask id
+        pos = torch.arange(hi)
+        block_id = torch.where(pos >= start, 1 + (pos - start).clamp(min=0) // size, 0)[None]
+        h = model.hidden(torch.cat([ids[:, :hi], noisy], 1), torch.cat([pos, pos]), block_causal_mask(block_id))
+        causal_logits = model.head(h[0, hi + lo :]).float().numpy()
     b64 = lambda a: base64.b64encode(a.tobytes()).decode()
     with open(path, "w") as f:
         json.dump({"ids": ids[0].tolist(), "positions": list(positions), "vocab": model.cfg.vocab_size,
                    "logits_f32_base64": b64(logits), "block": list(block), "block_ids": changed[0, block[0] : block[1]].tolist(),
-                   "block_logits_f32_base64": b64(block_logits)}, f)
+                   "block_logits_f32_base64": b64(block_logits), "causal": list(causal),
+                   "causal_ids": noisy[0, lo:hi].tolist(), "causal_logits_f32_base64": b64(causal_logits)}, f)
 
 
 if __name__ == "__main__":

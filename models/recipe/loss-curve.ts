@@ -21,6 +21,7 @@ const yLoss = (loss: number) => H - M.bottom - (loss / maxLoss) * (H - M.top - M
 const yAcc = (acc: number) => H - M.bottom - acc * (H - M.top - M.bottom);
 const path = (y: (r: (typeof log)[number]) => number) => log.map((r, i) => `${i ? "L" : "M"}${x(r.tokens).toFixed(1)},${y(r).toFixed(1)}`).join("");
 const heldOut = log.filter((r) => r["acc@0.3"] !== undefined);
+const heldOutBlocks = log.filter((r) => r["bacc@1.0"] !== undefined); // block diffusion, where trained
 
 const ticks = [0, 0.25, 0.5, 0.75, 1];
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">
@@ -32,9 +33,10 @@ ${ticks.map((t) => `<line x1="${M.left}" x2="${W - M.right}" y1="${yAcc(t)}" y2=
 <path d="${path((r) => yLoss(r.loss))}" fill="none" stroke="#c0392b" stroke-width="1.5"/>
 <path d="${path((r) => yAcc(r.acc))}" fill="none" stroke="#2471a3" stroke-width="1.5"/>
 ${heldOut.map((r) => `<circle cx="${x(r.tokens)}" cy="${yAcc(r["acc@0.3"])}" r="3.5" fill="#1e8449"/>`).join("\n")}
+${heldOutBlocks.map((r) => `<circle cx="${x(r.tokens)}" cy="${yAcc(r["bacc@1.0"])}" r="3.5" fill="#d68910"/>`).join("\n")}
 <text x="${W / 2}" y="${H - 12}" text-anchor="middle">tokens seen</text>
 <text x="${M.left}" y="18" fill="#c0392b">training loss (1/t-weighted)</text>
-<text x="${W - M.right}" y="18" text-anchor="end"><tspan fill="#2471a3">masked-token accuracy</tspan><tspan fill="#1e8449"> - held out at t=0.3</tspan></text>
+<text x="${W - M.right}" y="18" text-anchor="end"><tspan fill="#2471a3">masked-token accuracy</tspan><tspan fill="#1e8449"> - held out at t=0.3</tspan>${heldOutBlocks.length ? `<tspan fill="#d68910"> - held out, a block of 8 all masked</tspan>` : ""}</text>
 </svg>`;
 
 const browser = await launchChromium();

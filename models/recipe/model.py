@@ -1,4 +1,5 @@
-"""The Unmask denoiser: a bidirectional transformer (no causal mask) over the whole canvas.
+"""The Unmask denoiser: a bidirectional transformer over the whole canvas, or, given a mask of
+which positions may attend to which, block-causal (train.py's block diffusion).
 
 RoPE positions, RMSNorm, SwiGLU, token embeddings tied to the output head, all weights
 initialised at std 0.02 (design.md: a small embedding init and RoPE were the two things
@@ -68,9 +69,10 @@ class Block(nn.Module):
         self.gate_up = nn.Linear(cfg.d_model, 2 * cfg.d_ff, bias=False)
         self.down = nn.Linear(cfg.d_ff, cfg.d_model, bias=False)
 
-    def forward(self, x, cos, sin, context=None):
+    def forward(self, x, cos, sin, context=None, allowed=None):
         """x (B, T, C) -> (x, keys, values); keys and values (B, H, T, hd) are this block's for x's
-        tokens. `context`: (keys, values) of other positions that x's tokens also attend to."""
+        tokens. `context`: (keys, values) of other positions that x's tokens also attend to.
+        `allowed`: bool (B, 1, T, T), which tokens each token may attend to (default: all)."""
         B, T, C = x.shape
         hd = C // self.n_head
         q, k, v = self.qkv(self.norm1(x)).split(C, dim=-1)
@@ -79,9 +81,12 @@ class Block(nn.Module):
         keys, values = (k, v) if context is None else (torch.cat([context[0], k], 2), torch.cat([context[1], v], 2))
         if FUSED_ATTENTION:
             # Under autocast the normed q and k are fp32 and v is bf16: one dtype, so the fused kernel runs.
-            y = F.scaled_dot_product_attention(q.to(values.dtype), keys.to(values.dtype), values)
+            y = F.scaled_dot_product_attention(q.to(values.dtype), keys.to(values.dtype), values, attn_mask=allowed)
         else:
-            y = torch.softmax((q @ keys.transpose(-2, -1)) * (1.0 / math.sqrt(hd)), dim=-1) @ values
+            scores = (q @ keys.transpose(-2, -1)) * (1.0 / math.sqrt(hd))
+            if allowed is not None:
+                scores = scores.masked_fill(~allowed, float("-inf"))
+            y = torch.softmax(scores, dim=-1) @ values
         y = y.transpose(1, 2).reshape(B, T, C)
         x = x + self.proj(y)
         gate, up = self.gate_up(self.norm2(x)).chunk(2, dim=-1)
@@ -102,11 +107,13 @@ class Denoiser(nn.Module):
             if isinstance(m, (nn.Linear, nn.Embedding)):
                 nn.init.normal_(m.weight, std=0.02)
 
-    def hidden(self, ids):
-        """ids (B, T) -> final hidden states (B, T, d_model)."""
-        return self.hidden_and_cache(ids, torch.arange(ids.shape[1], device=ids.device))[0]
+    def hidden(self, ids, position_ids=None, allowed=None):
+        """ids (B, T) -> final hidden states (B, T, d_model); `allowed` as in Block.forward."""
+        if position_ids is None:
+            position_ids = torch.arange(ids.shape[1], device=ids.device)
+        return self.hidden_and_cache(ids, position_ids, allowed=allowed)[0]
 
-    def hidden_and_cache(self, ids, position_ids, context=None):
+    def hidden_and_cache(self, ids, position_ids, context=None, allowed=None):
         """Tokens `ids` (B, T) at canvas positions `position_ids` (T) -> final hidden states, and
         every layer's keys and values for them, stacked (n_layer, B, H, T, hd): the engine keeps
         these for settled text. `context`: per layer (keys, values) of the rest of the canvas,
@@ -115,7 +122,7 @@ class Denoiser(nn.Module):
         x = self.embed(ids)
         keys, values = [], []
         for i, block in enumerate(self.blocks):
-            x, k, v = block(x, cos, sin, None if context is None else context[i])
+            x, k, v = block(x, cos, sin, None if context is None else context[i], allowed)
             keys.append(k)
             values.append(v)
         return self.norm(x), torch.stack(keys), torch.stack(values)

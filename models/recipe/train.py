@@ -8,8 +8,10 @@ position (padding included, so the model learns where an app ends) is masked wit
 probability t ~ U(eps, 1); the loss is the cross-entropy on masked positions weighted
 by 1/t, over the number of response positions. A share of rows trains infilling instead
 (one span masked, with surplus <|pad|>; see INFILL_SHARE). Edit pairs from the corpus arrive
-as ordinary rows whose request carries the current artifact. Runs on CUDA when present (in
-bfloat16 autocast, the loss and optimizer state in fp32), else on the CPU.
+as ordinary rows whose request carries the current artifact. With --block-share, that share of
+steps trains block diffusion instead (block_causal_loss): the state the engine generates in.
+Runs on CUDA when present (in bfloat16 autocast, the loss and optimizer state in fp32), else on
+the CPU.
 """
 import argparse
 import contextlib
@@ -42,16 +44,16 @@ def load_split(data_dir, split, max_len):
 
 
 class Batches:
-    """Rows padded with <|eot|> to the longest in their batch (a multiple of 64), or, one batch
-    in ten, to max_len: the sampler's canvas is long, so the model must see long end-of-text
-    tails too. Batches come from a random pool of rows sorted by length: little padding, yet
+    """Rows padded with <|eot|> to the longest in their batch (a multiple of 64), or, a
+    `long_share` of batches, to max_len: the sampler's canvas is long, so the model must see long
+    end-of-text tails too (block diffusion reads no canvas beyond the text, and needs none). Batches come from a random pool of rows sorted by length: little padding, yet
     many families in each batch (fully length-sorted batches hold one family each, and the
     loss then swings from batch to batch)."""
 
-    def __init__(self, tokens, index, meta, batch_tokens, rng, infill_share=0.0, prefix_share=0.0, uncond_share=0.0):
+    def __init__(self, tokens, index, meta, batch_tokens, rng, infill_share=0.0, prefix_share=0.0, uncond_share=0.0, long_share=0.1):
         self.tokens, self.index, self.meta, self.rng = tokens, index, meta, rng
         self.batch_tokens, self.infill_share, self.prefix_share = batch_tokens, infill_share, prefix_share
-        self.uncond_share = uncond_share
+        self.uncond_share, self.long_share = uncond_share, long_share
         self.pool = max(512, batch_tokens // 64)  # several batches' worth of rows per refill
         self.lengths = index[:, 1] + index[:, 2]
         self.ready = []
@@ -101,50 +103,93 @@ class Batches:
             self.refill()
         picks = self.ready.pop()
         T = max(self.padded(i) for i in picks)
-        if self.rng.random() < 0.1:
+        if self.rng.random() < self.long_share:
             T = self.meta["max_len"]
             picks = picks[: max(1, self.batch_tokens // T)]
         rows, lo, hi = zip(*(self.row(i, T) for i in picks))
         return torch.from_numpy(np.stack(rows)), torch.tensor(lo), torch.tensor(hi)
 
 
-def diffusion_loss(model, ids, lo, hi, mask_id, gen=None, t=None):
-    """MDLM loss on one batch, masking within each row's region [lo, hi).
-    Returns (loss, masked-token accuracy, number masked)."""
-    B, T = ids.shape
-    device = ids.device
-    if t is None:
-        # Stratified noise levels (one per slice of [0, 1)): same expectation, far less
-        # variance than independent draws in a batch of a few rows (MDLM's low-discrepancy sampler).
-        u = (torch.arange(B, device=device) + torch.rand(1, device=device, generator=gen)) / B
-        t = (u[torch.randperm(B, device=device, generator=gen)] * (1 - EPS) + EPS)[:, None]
-    pos = torch.arange(T, device=device)[None, :]
-    region = (pos >= lo[:, None].to(device)) & (pos < hi[:, None].to(device))
-    masked = (torch.rand(B, T, device=device, generator=gen) < t) & region
-    noisy = torch.where(masked, torch.full_like(ids, mask_id), ids)
+def noise_levels(B, device, gen=None):
+    """t ~ U(eps, 1) per row, stratified (one per slice of [0, 1)): same expectation, far less
+    variance than independent draws in a batch of a few rows (MDLM's low-discrepancy sampler)."""
+    u = (torch.arange(B, device=device) + torch.rand(1, device=device, generator=gen)) / B
+    return (u[torch.randperm(B, device=device, generator=gen)] * (1 - EPS) + EPS)[:, None]
+
+
+def masked_loss(model, hidden, ids, masked, t, region):
+    """The 1/t-weighted cross-entropy at the masked positions, over the number of positions that
+    could have been masked. Returns (loss, masked-token accuracy, number masked)."""
     # Logits only where masked: the vocabulary projection is the costliest layer.
-    logits = model.head(model.hidden(noisy)[masked])
+    logits = model.head(hidden[masked])
     ce = F.cross_entropy(logits.float(), ids[masked], reduction="none")
-    weights = (1.0 / t.expand(B, T))[masked]
+    weights = (1.0 / t.expand(ids.shape))[masked]
     loss = (ce * weights).sum() / region.sum()
     acc = (logits.argmax(-1) == ids[masked]).float().mean() if masked.any() else torch.tensor(1.0)
     return loss, acc, int(masked.sum())
 
 
+def diffusion_loss(model, ids, lo, hi, mask_id, gen=None, t=None):
+    """MDLM loss on one batch, masking within each row's region [lo, hi)."""
+    B, T = ids.shape
+    device = ids.device
+    t = noise_levels(B, device, gen) if t is None else t
+    pos = torch.arange(T, device=device)[None, :]
+    region = (pos >= lo[:, None].to(device)) & (pos < hi[:, None].to(device))
+    masked = (torch.rand(B, T, device=device, generator=gen) < t) & region
+    noisy = torch.where(masked, torch.full_like(ids, mask_id), ids)
+    return masked_loss(model, model.hidden(noisy), ids, masked, t, region)
+
+
+def block_causal_mask(block_id):
+    """Who may attend to whom in block diffusion's [clean row | noisy row] (BD3-LM): a clean token
+    to the clean tokens of its block and the blocks before (what the engine's prefix cache holds);
+    a noisy token to the clean blocks before its own and to its own noisy block.
+    block_id (B, T) -> bool (B, 1, 2T, 2T)."""
+    B, T = block_id.shape
+    b = torch.cat([block_id, block_id], 1)
+    noisy = (torch.arange(2 * T, device=b.device) >= T)[None, :]
+    qb, kb, qn, kn = b[:, :, None], b[:, None, :], noisy[:, :, None], noisy[:, None, :]
+    return torch.where(qn, (~kn & (kb < qb)) | (kn & (kb == qb)), ~kn & (kb <= qb))[:, None]
+
+
+def block_causal_loss(model, ids, plen, block, mask_id, gen=None, t=None):
+    """Block diffusion (BD3-LM) on one batch: the answer cut into blocks of `block` tokens from its
+    start (the request is block 0), every answer token masked with probability t, and each block
+    denoised seeing only the clean request and clean blocks before it: the state the engine
+    decodes in, block by block, with an exact cache of the settled text. One pass over
+    [clean row | noisy row] (block_causal_mask) trains every block of a row at once."""
+    B, T = ids.shape
+    device = ids.device
+    t = noise_levels(B, device, gen) if t is None else t
+    pos = torch.arange(T, device=device)
+    plen = plen.to(device)[:, None]
+    answer = pos[None, :] >= plen
+    block_id = torch.where(answer, 1 + (pos[None, :] - plen).clamp(min=0) // block, 0)
+    masked = (torch.rand(B, T, device=device, generator=gen) < t) & answer
+    noisy = torch.where(masked, torch.full_like(ids, mask_id), ids)
+    hidden = model.hidden(torch.cat([ids, noisy], 1), torch.cat([pos, pos]), block_causal_mask(block_id))[:, T:]
+    return masked_loss(model, hidden, ids, masked, t, answer)
+
+
 @torch.no_grad()
-def evaluate(model, batches, meta, device, n=6):
-    """Masked-token accuracy on held-out apps at a few fixed noise levels."""
+def evaluate(model, batches, meta, device, n=6, block=0):
+    """Masked-token accuracy on held-out apps at a few fixed noise levels; with `block`, of block
+    diffusion in blocks of that size (bacc@1.0: a block's first step, nothing of it known)."""
     model.eval()
     gen = torch.Generator(device=device).manual_seed(0)
     out = {}
-    for t in (0.1, 0.3, 0.6, 0.9):
+    for t in (0.5, 1.0) if block else (0.1, 0.3, 0.6, 0.9):
         accs = []
         for _ in range(n):
             ids, lo, hi = batches.next()
             tt = torch.full((ids.shape[0], 1), t, device=device)
-            _, acc, _ = diffusion_loss(model, ids.to(device), lo, hi, meta["mask"], gen, tt)
+            if block:
+                _, acc, _ = block_causal_loss(model, ids.to(device), lo, block, meta["mask"], gen, tt)
+            else:
+                _, acc, _ = diffusion_loss(model, ids.to(device), lo, hi, meta["mask"], gen, tt)
             accs.append(float(acc))
-        out[f"acc@{t}"] = round(sum(accs) / len(accs), 4)
+        out[f"{'b' if block else ''}acc@{t}"] = round(sum(accs) / len(accs), 4)
     model.train()
     return out
 
@@ -180,6 +225,8 @@ def main():
     ap.add_argument("--infill-share", type=float, default=0.2, help="share of rows that train infilling (see MAX_SPAN)")
     ap.add_argument("--uncond-share", type=float, default=0.0, help="share of rows with the request masked out, for classifier-free guidance")
     ap.add_argument("--prefix-share", type=float, default=0.0, help="share of rows whose answer is settled up to a random point (see Batches.row)")
+    ap.add_argument("--block-share", type=float, default=0.0, help="share of steps that train block diffusion (block_causal_loss)")
+    ap.add_argument("--block-sizes", default="8,16,32", help="block diffusion's block sizes, one drawn per step")
     args = ap.parse_args()
 
     device = "cuda" if torch.cuda.is_available() else "cpu"
@@ -221,6 +268,13 @@ def main():
                     infill_share=args.infill_share, prefix_share=args.prefix_share,
                     uncond_share=args.uncond_share)
     held = Batches(*load_split(args.data, "heldout", meta["max_len"]), meta, args.batch_tokens, np.random.default_rng(0))
+    # Block diffusion's rows: whole answers (the blocks are its regions), no long end-of-text tails,
+    # half as many tokens a batch (a row is run twice: clean and noisy).
+    block_train = Batches(*load_split(args.data, "train", meta["max_len"]), meta, args.batch_tokens // 2, np.random.default_rng(step + 1),
+                          uncond_share=args.uncond_share, long_share=0.0)
+    block_held = Batches(*load_split(args.data, "heldout", meta["max_len"]), meta, args.batch_tokens // 2, np.random.default_rng(1), long_share=0.0)
+    block_sizes = [int(b) for b in args.block_sizes.split(",")]
+    pick = np.random.default_rng(step + 2)
 
     def save():
         tmp = ckpt_path + ".tmp"
@@ -240,9 +294,13 @@ def main():
         lr = lr_at(step - warm_from, progress(), args)
         for g in opt.param_groups:
             g["lr"] = lr
-        ids, lo, hi = train.next()
         with autocast:
-            loss, acc, _ = diffusion_loss(model, ids.to(device), lo, hi, meta["mask"])
+            if pick.random() < args.block_share:
+                ids, lo, _ = block_train.next()
+                loss, acc, _ = block_causal_loss(model, ids.to(device), lo, int(pick.choice(block_sizes)), meta["mask"])
+            else:
+                ids, lo, hi = train.next()
+                loss, acc, _ = diffusion_loss(model, ids.to(device), lo, hi, meta["mask"])
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -261,6 +319,8 @@ def main():
             if step % args.eval_every == 0:
                 with autocast:
                     rec.update(evaluate(model, held, meta, device))
+                    if args.block_share:
+                        rec.update(evaluate(model, block_held, meta, device, block=8))
             log.write(json.dumps(rec) + "\n")
             log.flush()
             print(json.dumps(rec), flush=True)

@@ -1,0 +1,59 @@
+"""The training objective's promises, checked on a small random model (run by recipe.test.ts).
+
+    cd models/recipe && /usr/bin/python3 -m unittest test_train
+"""
+import unittest
+
+import torch
+
+from model import Config, Denoiser
+from train import block_causal_loss, block_causal_mask, masked_loss
+
+MASK = 0
+
+
+class BlockDiffusion(unittest.TestCase):
+    def setUp(self):
+        torch.manual_seed(0)
+        self.model = Denoiser(Config(vocab_size=50, n_layer=2, n_head=2, d_model=32, d_ff=64, max_len=64)).eval()
+
+    def test_noisy_blocks_see_what_the_engine_cache_gives_them(self):
+        """Training's one pass over [clean | noisy] must give each noisy block the hidden states the
+        engine computes: the request, then each settled block run against the keys and values of
+        everything before it, and the block being denoised run against all of those."""
+        plen, block, T = 5, 4, 19
+        ids = torch.randint(3, 50, (1, T))
+        noisy = ids.clone()
+        noisy[0, plen:][torch.rand(T - plen) < 0.5] = MASK
+        pos = torch.arange(T)
+        block_id = torch.where(pos >= plen, 1 + (pos - plen).clamp(min=0) // block, 0)[None]
+        with torch.no_grad():
+            trained = self.model.hidden(torch.cat([ids, noisy], 1), torch.cat([pos, pos]), block_causal_mask(block_id))[0, T:]
+            _, keys, values = self.model.hidden_and_cache(ids[:, :plen], pos[:plen])
+            for lo in range(plen, T, block):
+                hi = min(T, lo + block)
+                context = [(keys[i], values[i]) for i in range(len(self.model.blocks))]
+                h, _, _ = self.model.hidden_and_cache(noisy[:, lo:hi], pos[lo:hi], context)
+                torch.testing.assert_close(trained[lo:hi], h[0], atol=1e-5, rtol=1e-5)
+                _, k, v = self.model.hidden_and_cache(ids[:, lo:hi], pos[lo:hi], context)
+                keys, values = torch.cat([keys, k], 3), torch.cat([values, v], 3)
+
+    def test_the_loss_counts_only_masked_answer_tokens(self):
+        ids = torch.randint(3, 50, (2, 16))
+        loss, acc, n = block_causal_loss(self.model, ids, torch.tensor([4, 9]), 4, MASK, t=torch.ones(2, 1))
+        self.assertEqual(n, (16 - 4) + (16 - 9))  # at t = 1 every answer token, no request token
+        self.assertTrue(torch.isfinite(loss) and 0 <= float(acc) <= 1)
+
+    def test_masked_loss_weights_by_one_over_t(self):
+        ids = torch.randint(3, 50, (1, 8))
+        masked = torch.zeros(1, 8, dtype=torch.bool)
+        masked[0, 3] = True
+        hidden = self.model.hidden(ids)
+        region = torch.ones(1, 8, dtype=torch.bool)
+        half, _, _ = masked_loss(self.model, hidden, ids, masked, torch.full((1, 1), 0.5), region)
+        whole, _, _ = masked_loss(self.model, hidden, ids, masked, torch.ones(1, 1), region)
+        torch.testing.assert_close(half, 2 * whole)
+
+
+if __name__ == "__main__":
+    unittest.main()
