@@ -5,13 +5,20 @@ import * as ort from "onnxruntime-node";
 import type { ModelFolder } from "./manifest.ts";
 import type { Denoiser, Logits } from "./sampler.ts";
 
+const PREFIX_CHUNK = 128;
+
 const int64 = (xs: ArrayLike<number>) => new ort.Tensor("int64", BigInt64Array.from(Array.from(xs), BigInt), [xs.length]);
 
 export class DenoiserSession implements Denoiser {
   /** Keys and values of each cache slot's canvas at its last refresh. */
   private readonly kv: ({ keys: ort.Tensor; values: ort.Tensor } | undefined)[] = [];
-  /** Each prefix slot's keys and values, [layers, 1, heads, capacity, headDim]: rows [0, n) hold canvas positions [0, n). */
-  private readonly prefixKv: { keys: ort.Tensor; values: ort.Tensor }[] = [];
+  /**
+   * Each prefix slot's keys and values, [layers, 1, heads, capacity, headDim]: rows [0, n) hold
+   * canvas positions [0, n). The capacity grows with the text, PREFIX_CHUNK rows at a time: a
+   * tensor as long as the canvas made a pass early in the text a third slower (onnxruntime is
+   * handed every row).
+   */
+  private readonly prefixKv: { capacity: number; keys: ort.Tensor; values: ort.Tensor }[] = [];
   private readonly empty: ort.Tensor | null;
 
   private constructor(
@@ -57,27 +64,29 @@ export class DenoiserSession implements Denoiser {
   get prefix(): Denoiser["prefix"] {
     const c = this.folder.manifest.cache;
     if (!c) return undefined;
-    const capacity = this.folder.manifest.maxSequenceLength;
-    const slotKv = (slot: number) => {
-      const size = c.layers * c.heads * capacity * c.headDim;
-      const dims = [c.layers, 1, c.heads, capacity, c.headDim];
-      return (this.prefixKv[slot] ??= { keys: new ort.Tensor("float32", new Float32Array(size), dims), values: new ort.Tensor("float32", new Float32Array(size), dims) });
+    const heads = c.layers * c.heads;
+    /** Copy `n` rows of each (layer, head) from a tensor of `fromRows` rows to rows [at, at + n) of one of `toRows`. */
+    const copyRows = (from: Float32Array, fromRows: number, to: Float32Array, toRows: number, n: number, at: number) => {
+      for (let lh = 0; lh < heads; lh++) to.set(from.subarray(lh * fromRows * c.headDim, (lh * fromRows + n) * c.headDim), (lh * toRows + at) * c.headDim);
+    };
+    const slotKv = (slot: number, rows: number) => {
+      const have = this.prefixKv[slot];
+      if (have && have.capacity >= rows) return have;
+      const capacity = Math.ceil(rows / PREFIX_CHUNK) * PREFIX_CHUNK;
+      const tensor = () => new ort.Tensor("float32", new Float32Array(heads * capacity * c.headDim), [c.layers, 1, c.heads, capacity, c.headDim]);
+      const grown = { capacity, keys: tensor(), values: tensor() };
+      for (const part of ["keys", "values"] as const) {
+        if (have) copyRows(have[part].data as Float32Array, have.capacity, grown[part].data as Float32Array, capacity, have.capacity, 0);
+      }
+      return (this.prefixKv[slot] = grown);
     };
     return {
       run: async (ids, lo, hi, positions, slot = 0, keep = false) => {
-        const kv = slotKv(slot);
+        const kv = slotKv(slot, hi);
         // Rows [lo, capacity) are not the prefix: the graph leaves them out.
-        const out = await this.run(ids.subarray(lo, hi), lo, positions, kv, capacity);
+        const out = await this.run(ids.subarray(lo, hi), lo, positions, kv, kv.capacity);
         if (keep) {
-          const n = hi - lo;
-          for (const part of ["keys", "values"] as const) {
-            const from = out.kv![part].data as Float32Array;
-            const to = kv[part].data as Float32Array;
-            // Both [layers, 1, heads, rows, headDim]: copy each (layer, head)'s n rows into rows [lo, hi).
-            for (let lh = 0; lh < c.layers * c.heads; lh++) {
-              to.set(from.subarray(lh * n * c.headDim, (lh + 1) * n * c.headDim), (lh * capacity + lo) * c.headDim);
-            }
-          }
+          for (const part of ["keys", "values"] as const) copyRows(out.kv![part].data as Float32Array, hi - lo, kv[part].data as Float32Array, kv.capacity, hi - lo, lo);
         }
         return out.logits;
       },

@@ -45,7 +45,7 @@ interface ArtifactPanelProps {
   flushEdits: RefObject<(() => Promise<void>) | null>;
 }
 
-/** "about 1 min 20 s left": the default model writes an app in 15 s to 4 minutes, so the wait is worth naming. */
+/** "about 1 min 20 s left": an app takes seconds with the default model on 2 cores, minutes with a larger model or a careful setting, so the wait is worth naming. */
 function timeLeft(seconds: number): string {
   if (seconds < 1) return "almost done";
   const m = Math.floor(seconds / 60);
