@@ -46,7 +46,8 @@ def load_split(data_dir, split, max_len):
 class Batches:
     """Rows padded with <|eot|> to the longest in their batch (a multiple of 64), or, a
     `long_share` of batches, to max_len: the sampler's canvas is long, so the model must see long
-    end-of-text tails too (block diffusion reads no canvas beyond the text, and needs none). Batches come from a random pool of rows sorted by length: little padding, yet
+    end-of-text tails too (block diffusion reads no canvas beyond the text, and needs none).
+    Batches come from a random pool of rows sorted by length: little padding, yet
     many families in each batch (fully length-sorted batches hold one family each, and the
     loss then swings from batch to batch)."""
 
@@ -264,15 +265,16 @@ def main():
         print(f"resumed at step {step} ({tokens_seen} tokens, {wall / 60:.1f} min)")
     print(f"{model.num_params() / 1e6:.2f}M parameters, device {device}")
 
-    train = Batches(*load_split(args.data, "train", meta["max_len"]), meta, args.batch_tokens, np.random.default_rng(step),
+    train_split, held_split = (load_split(args.data, split, meta["max_len"]) for split in ("train", "heldout"))
+    train = Batches(*train_split, meta, args.batch_tokens, np.random.default_rng(step),
                     infill_share=args.infill_share, prefix_share=args.prefix_share,
                     uncond_share=args.uncond_share)
-    held = Batches(*load_split(args.data, "heldout", meta["max_len"]), meta, args.batch_tokens, np.random.default_rng(0))
+    held = Batches(*held_split, meta, args.batch_tokens, np.random.default_rng(0))
     # Block diffusion's rows: whole answers (the blocks are its regions), no long end-of-text tails,
     # half as many tokens a batch (a row is run twice: clean and noisy).
-    block_train = Batches(*load_split(args.data, "train", meta["max_len"]), meta, args.batch_tokens // 2, np.random.default_rng(step + 1),
+    block_train = Batches(*train_split, meta, args.batch_tokens // 2, np.random.default_rng(step + 1),
                           uncond_share=args.uncond_share, long_share=0.0)
-    block_held = Batches(*load_split(args.data, "heldout", meta["max_len"]), meta, args.batch_tokens // 2, np.random.default_rng(1), long_share=0.0)
+    block_held = Batches(*held_split, meta, args.batch_tokens // 2, np.random.default_rng(1), long_share=0.0)
     block_sizes = [int(b) for b in args.block_sizes.split(",")]
     pick = np.random.default_rng(step + 2)
 
