@@ -7,7 +7,8 @@ import { readModelFolder, type Manifest } from "./manifest.ts";
 import { denoise, type Remasking, type SamplerOptions } from "./sampler.ts";
 import { DenoiserSession } from "./session.ts";
 import { Rng } from "./random.ts";
-import { scriptCheck } from "./script-guard.ts";
+import { MAX_REPAIRS, mended, repairSpan } from "./repair.ts";
+import { firstScriptError, scriptCheck } from "./script-guard.ts";
 import { TextCodec } from "./tokenizer.ts";
 
 
@@ -28,7 +29,12 @@ export interface GenerateOptions {
   predictLength?: boolean;
   /** The model's cache: a block-causal model's exact prefix cache (on unless false), or a bidirectional one's dual cache, faster steps that read settled text one block old. */
   cache?: boolean;
-  /** Guided decoding by script-guard.ts: a token that breaks the app's script (syntax, an unknown element id, an undeclared name) is banned there and the text from it written again. On by default. */
+  /**
+   * Guided decoding by script-guard.ts: a token that breaks the app's script (syntax, an unknown
+   * element id, an undeclared name) is banned there and the text from it written again; and, for
+   * a block-causal model, repair by infilling afterwards where the finished app still goes wrong
+   * (repair.ts). On by default.
+   */
   syntaxGuard?: boolean;
   seed?: number;
 }
@@ -67,6 +73,8 @@ export interface Stats {
   tokensPerSecond: number;
   /** Tokens the syntax guard rejected (each banned at its position, the text after it written again). */
   rejections: number;
+  /** Generate: lines refilled after the text was written, where its scripts still went wrong (repairs). */
+  repairs: number;
 }
 
 export type EngineEvent =
@@ -162,7 +170,20 @@ export class Engine {
     let text = Array.from(canvas.subarray(start));
     if (truncate && text.includes(eot)) text = text.slice(0, text.indexOf(eot));
     const ids = text.filter((t) => t !== pad && t !== eot);
-    const artifact = await this.codec.decode(ids);
+    let artifact = await this.codec.decode(ids);
+    let repairs = 0;
+    // A block-causal model wrote left to right, never seeing what came after: it may mend that now.
+    if (job.kind === "generate" && blockCausal && check) {
+      const repair = this.repair(artifact, job.conversation.request, options, signal);
+      for (let e = await repair.next(); ; e = await repair.next()) {
+        if (e.done) {
+          ({ artifact, repairs } = e.value);
+          last = { step: last.step + e.value.steps, forwardPasses: last.forwardPasses + e.value.forwardPasses };
+          break;
+        }
+        yield { ...e.value, step: last.step + e.value.step, totalSteps: last.step + e.value.totalSteps, forwardPasses: last.forwardPasses + e.value.forwardPasses, elapsedMs: performance.now() - started };
+      }
+    }
     const ms = performance.now() - started;
     const tokens = truncate ? ids.length : toFill;
     yield {
@@ -177,8 +198,41 @@ export class Engine {
         firstFrameMs: Math.round(firstFrameMs),
         tokensPerSecond: Math.round((tokens / ms) * 1000),
         rejections,
+        repairs,
       },
     };
+  }
+
+  /**
+   * Repair by infilling (repair.ts): while the artifact's scripts go wrong, refill what
+   * repairSpan masks for the first mistake, keeping a refill only where it mended it. Yields the
+   * refills' frames (steps and passes counted from this repair's start); returns the artifact,
+   * the refills kept, and the steps and passes spent.
+   */
+  async *repair(artifact: string, request: string, options: GenerateOptions = {}, signal?: AbortSignal): AsyncGenerator<EngineEvent & { type: "frame" }, { artifact: string; repairs: number; steps: number; forwardPasses: number }> {
+    let spent = { steps: 0, forwardPasses: 0 };
+    let repairs = 0;
+    let fix = 0; // which try at the first mistake is next
+    for (let tries = 0; tries < MAX_REPAIRS; tries++) {
+      const at = firstScriptError(artifact);
+      if (at < 0) break;
+      const span = repairSpan(artifact, at, fix);
+      let refilled = artifact;
+      const before = spent;
+      for await (const e of this.run({ kind: "infill", text: artifact, spans: [span], request }, { ...options, syntaxGuard: false }, signal)) {
+        if (e.type === "frame") yield { ...e, step: before.steps + e.step, totalSteps: before.steps + e.totalSteps, forwardPasses: before.forwardPasses + e.forwardPasses };
+        else {
+          refilled = e.artifact;
+          spent = { steps: before.steps + e.stats.steps, forwardPasses: before.forwardPasses + e.stats.forwardPasses };
+        }
+      }
+      if (mended(artifact, at, span, refilled)) {
+        artifact = refilled;
+        repairs++;
+        fix = 0;
+      } else fix++;
+    }
+    return { artifact, repairs, ...spent };
   }
 
   /**

@@ -27,11 +27,14 @@ export const ManifestSchema = z.object({
    * Optional, for Fast-dLLM's dual cache: the model also takes `positionIds` (where the tokens
    * sit on the canvas) and the keys and values of the rest of the canvas, [layers, 1, heads,
    * n, headDim], minus the rows [start, end) the tokens replace; and returns every layer's keys
-   * and values for its tokens. With an empty cache it is one ordinary pass.
+   * and values for its tokens. With an empty cache it is one ordinary pass. Optional `settled`
+   * (a block-causal model's): how many leading tokens are settled text that attends only to the
+   * cache and to itself, so a settled block's keys and values are kept in the pass that starts
+   * the next block.
    */
   cache: z
     .object({
-      inputs: z.object({ positionIds: z.string(), keys: z.string(), values: z.string(), start: z.string(), end: z.string() }),
+      inputs: z.object({ positionIds: z.string(), keys: z.string(), values: z.string(), start: z.string(), end: z.string(), settled: z.string().optional() }),
       outputs: z.object({ keys: z.string(), values: z.string() }),
       layers: z.number().int().positive(),
       heads: z.number().int().positive(),

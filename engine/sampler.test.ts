@@ -297,14 +297,19 @@ test("guidance stops after a bounded number of rejections", async () => {
   assert.ok(!canvas.includes(MASK));
 });
 
-/** A block-causal model over `inner`'s logits: records each prefix run as "lo-hi" (+ "keep", "u" for the unconditional slot). */
-function blockCausal(inner: Denoiser, calls: string[]): Denoiser {
+/**
+ * A block-causal model over `inner`'s logits: records each prefix run as "lo-hi" (+ " keep" when
+ * it keeps them all, " keep N" when its first N lead the rest, " u" for the unconditional slot).
+ */
+function blockCausal(inner: Denoiser, calls: string[], settles = false): Denoiser {
   return {
     forward: () => assert.fail("a block-causal decode never runs the whole canvas"),
     prefix: {
-      run: (ids, lo, hi, positions, slot = 0, keep = false) => {
-        calls.push(`${lo}-${hi}${keep ? " keep" : ""}${slot ? " u" : ""}`);
-        assert.ok(positions.every((p) => p >= lo && p < hi));
+      settles,
+      run: (ids, lo, hi, positions, slot = 0, settled = 0) => {
+        calls.push(`${lo}-${hi}${settled === hi - lo ? " keep" : settled ? ` keep ${settled}` : ""}${slot ? " u" : ""}`);
+        assert.ok(settles || settled === 0 || settled === hi - lo, "settled text runs alone unless the model allows");
+        assert.ok(positions.every((p) => p >= lo + settled && p < hi), "logits only past the settled text");
         return inner.forward(ids.subarray(0, hi), positions);
       },
     },
@@ -320,6 +325,14 @@ test("block-causal decoding keeps the request, then each settled block once, and
   assert.deepEqual(calls, ["0-3 keep", "3-7", "3-7", "3-7 keep", "7-11", "7-11"]);
   assert.equal(passes, calls.length);
   assert.ok(!canvas.includes(MASK));
+
+  // A model that lets settled text lead: the request and each settled block ride along in the next block's first pass.
+  const settling: string[] = [];
+  const again = canvasOf([9, 9, 9], 8);
+  for await (const s of denoise(blockCausal(inner, settling, true), again, 3, { mask: MASK, eot: EOT }, { ...base, blockLength: 4, steps: 4, blockCausal: true })) passes = s.forwardPasses;
+  assert.deepEqual(settling, ["0-7 keep 3", "3-7", "3-11 keep 4", "7-11"]);
+  assert.equal(passes, settling.length);
+  assert.deepEqual(Array.from(again), Array.from(canvas), "the same text in fewer passes");
 });
 
 test("block-causal decoding with guidance keeps the unconditional canvas apart, and re-keeps blocks that guidance masked again", async () => {

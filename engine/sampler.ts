@@ -74,11 +74,14 @@ export interface Denoiser {
   };
   /**
    * Optional exact prefix cache, for block-causal models: `run` passes ids[lo, hi) against the
-   * kept keys and values of positions [0, lo) only, and with `keep` keeps theirs as those of
-   * [lo, hi). Nothing to the right of hi is read.
+   * kept keys and values of positions [0, lo) only; its first `settled` tokens are settled text,
+   * whose keys and values it keeps as those of [lo, lo + settled). Nothing to the right of hi
+   * is read. Unless `settles`, settled text runs alone (`settled` is 0 or hi - lo); otherwise
+   * it may lead the tokens being denoised, which see it and are not seen by it.
    */
   prefix?: {
-    run(ids: Int32Array, lo: number, hi: number, positions: number[], slot?: number, keep?: boolean): Promise<Logits>;
+    settles: boolean;
+    run(ids: Int32Array, lo: number, hi: number, positions: number[], slot?: number, settled?: number): Promise<Logits>;
   };
 }
 
@@ -313,13 +316,18 @@ export async function* denoise(
       passes++;
       if (prefix) {
         kept[slot] = o.cache === false ? 0 : Math.min(kept[slot], lo); // guidance may have masked settled text again
-        while (kept[slot] < lo) {
-          const to = kept[slot] < start ? start : Math.min(lo, kept[slot] + o.blockLength);
-          await prefix.run(ids, kept[slot], to, [], slot, true);
+        for (;;) {
+          const from = kept[slot];
+          const to = from === lo ? lo : from < start ? start : Math.min(lo, from + o.blockLength);
+          // The last settled block rides along in this block's pass where the model allows it.
+          if (to === lo && (from === lo || prefix.settles)) {
+            kept[slot] = lo;
+            return prefix.run(ids, from, hi, positions, slot, lo - from);
+          }
+          await prefix.run(ids, from, to, [], slot, to - from);
           passes++;
           kept[slot] = to;
         }
-        return prefix.run(ids, lo, hi, positions, slot);
       }
       if (!cache) return model.forward(ids, positions);
       return fresh ? cache.refresh(ids, positions, slot) : cache.block(ids, lo, Math.min(hi, inView), positions, slot);

@@ -51,6 +51,31 @@ test("an id that no element has is found where it leaves every given id", () => 
   assert.equal(at('<head><script>\ndocument.getElementById("later");\n'), null, "a script before the body may name ids written after it");
 });
 
+test("a name a finished script reads and nothing gives is found where it leaves every given name", () => {
+  const page = '<body><div id="time"></div>\n<script>\nlet running = false;\n';
+  assert.equal(at(page + "if (rrunun) tick();\nfunction tick() {}\n</script>"), "runun)", "it leaves \"running\" after the r");
+  assert.equal(at(page + "if (rrunun) tick();\n"), null, "a script still open may declare it further on");
+  assert.equal(at(page + "timeEl.textContent = 'x';\n</script>"), "El.tex", "it leaves the id \"time\" after \"time\"");
+  assert.equal(at(page + "class Table {\n  show() { ctx = 1; }\n}\n</script>"), "ctx = ", "class bodies are strict: assigning makes no global");
+  assert.equal(at(page + "function f() {\n  'use strict';\n  count = 1;\n}\n</script>"), "count ");
+  assert.equal(at(page + "score += 1;\n</script>"), "score ", "+= reads the name first");
+  assert.equal(at(page + "function a(list) { return list; }\nfunction b() { return list.length; }\n</script>"), "list.l", "another function's parameter");
+  const fine = [
+    "if (running) tick();\nfunction tick() { requestAnimationFrame(tick); }", // declared later, hoisted
+    "time.textContent = String(Math.PI);", // an element id is a window property
+    "const { a, b: [c = d0] } = { a: 1, b: [] };\nvar d0 = 2;\nconsole.log(a, c);",
+    "try { go(); } catch (err) { console.log(err.message); }\nfunction go() {}",
+    "total = 3;\nalert(total);", // a sloppy-mode global
+    "if (typeof maybe === 'undefined') running = true;",
+    "const o = { running, key: 1, [running]: 2 };\no.other = o.key;\nouter: for (const k in o) { break outer; }",
+    "class Board { #cells = []; get size() { return this.#cells.length; } }\nnew Board().size;",
+    "document.addEventListener('keydown', (e) => { if (e.key === ' ') event.preventDefault(); });",
+  ];
+  for (const code of fine) assert.equal(at(page + code + "\n</script>"), null, code);
+  assert.equal(at('<script src="lib.js"></script><script>\nChart.render();\n</script>'), null, "an external script may declare anything");
+  assert.equal(at("<script>\nfunction a() { return b(); }\n</script><script>\nfunction b() {}\n</script>"), null, "scripts share one scope");
+});
+
 test("the sampler's check names the canvas position of the token where the mistake shows", () => {
   const pieces = ["<mask>", "<eot>", "<pad>", "<body><script>", "\n", "foo", "(", "a", " b", ");", "bar"];
   const check = scriptCheck(pieces, { eot: 1, pad: 2 });

@@ -1,11 +1,13 @@
 // A guard for the apps the model writes: where, in the settled start of an HTML document,
 // its scripts first go wrong in a way that is certain already. The sampler re-masks the text
-// from there and bans the token that broke it (guided decoding). Two mistakes are caught:
+// from there and bans the token that broke it (guided decoding). Three mistakes are caught:
 // - a JavaScript syntax error: a single-token slip (a missing comma, a stray parenthesis) is
 //   the commonest way a generated app fails, one uncaught SyntaxError and no script runs;
 // - document.getElementById of an id that no element has: a null, and the first
 //   addEventListener on it throws. A script inside <body> may only name ids written before it.
+// - a name that a finished script reads and nothing declares (script-names.ts): a ReferenceError.
 import { parse } from "acorn";
+import { firstUndeclared, scriptNames, type ScriptNames } from "./script-names.ts";
 
 const SCRIPT_OPEN = /<script\b([^>]*)>/gi;
 const SCRIPT_CLOSE = /<\/script/i;
@@ -44,14 +46,18 @@ export function scriptCheck(pieces: string[], tokens: { eot: number; pad: number
 
 /**
  * The offset in `html` of the first certain mistake in its scripts, or -1 if every script may
- * still be, or is, right. `html` is the settled start of a document: a script still open is
+ * still be, or is, right (as far as checked: `names` false leaves out names nothing declares). `html` is the settled start of a document: a script still open is
  * read up to its last complete line for syntax (a line cut short proves nothing), and an error
  * there counts only if it lies before the end of what was read (running out of text is not an
- * error, the rest is still to come). Inline scripts only: one with a src is skipped.
+ * error, the rest is still to come). Names are checked in finished scripts. Inline scripts
+ * only: one with a src is skipped, and then any name may be declared.
  */
-export function firstScriptError(html: string): number {
+export function firstScriptError(html: string, names = true): number {
+  const finished: { from: number; names: ScriptNames }[] = [];
+  let external = false;
   for (const open of html.matchAll(SCRIPT_OPEN)) {
     const attributes = open[1];
+    external ||= /\bsrc\s*=/i.test(attributes);
     if (/\bsrc\s*=/i.test(attributes) || (/\btype\s*=/i.test(attributes) && !JS_TYPE.test(attributes))) continue;
     const from = open.index + open[0].length;
     const close = html.slice(from).search(SCRIPT_CLOSE);
@@ -64,6 +70,22 @@ export function firstScriptError(html: string): number {
     const idAt = inBody ? unknownIdAt(code, html.slice(0, from + (closed ? close : code.length))) : -1;
     const at = [syntaxAt, idAt].filter((i) => i >= 0);
     if (at.length) return from + Math.min(...at);
+    if (closed && !syntax) finished.push({ from, names: scriptNames(code, /module/i.test(attributes)) });
+  }
+  return external || !names ? -1 : undeclaredAt(finished, html);
+}
+
+/**
+ * The offset in `html` of the first name a finished script reads that no script declares, no
+ * element id gives and the browser lacks, or -1. The offset is where the name stops being the
+ * start of one that is given there (`rrunun` against `running`: its second character).
+ */
+function undeclaredAt(scripts: { from: number; names: ScriptNames }[], html: string): number {
+  const declared = new Set(scripts.flatMap((s) => [...s.names.declared]));
+  const ids = givenIds(html);
+  for (const { from, names } of scripts) {
+    const name = firstUndeclared(names, declared, ids);
+    if (name) return from + name.start + sharedStart(name.name, [...name.visible, ...declared, ...ids]);
   }
   return -1;
 }
@@ -86,20 +108,30 @@ function syntaxError(code: string, module: boolean): { pos: number; message: str
  * or -1. A literal joined to more ("score" + turn, `score${turn}`) need only start an id.
  */
 function unknownIdAt(code: string, known: string): number {
-  const ids = [...known.matchAll(ID_GIVEN)].map((m) => m[1] ?? m[2]);
+  const ids = givenIds(known);
   for (const m of code.matchAll(ID_LOOKUP)) {
     const [, quote, id, substitution, closing, next] = m;
     const idStart = m.index + m[0].indexOf(quote) + 1;
     // Only a literal that is closed and followed by something other than "+" is the whole id.
     const whole = closing !== undefined && next !== "" && next !== "+" && !substitution;
     if (whole ? ids.includes(id) : ids.some((given) => given.startsWith(id))) continue;
-    let agree = 0; // the longest start of `id` that some given id shares
-    for (const given of ids) {
-      let n = 0;
-      while (n < id.length && n < given.length && id[n] === given[n]) n++;
-      agree = Math.max(agree, n);
-    }
-    return idStart + agree;
+    return idStart + sharedStart(id, ids);
   }
   return -1;
+}
+
+/** The element ids `html` gives, in markup or by a script. */
+function givenIds(html: string): string[] {
+  return [...html.matchAll(ID_GIVEN)].map((m) => m[1] ?? m[2]);
+}
+
+/** The length of the longest start that `name` shares with one of `given`. */
+function sharedStart(name: string, given: string[]): number {
+  let longest = 0;
+  for (const g of given) {
+    let n = 0;
+    while (n < name.length && n < g.length && name[n] === g[n]) n++;
+    longest = Math.max(longest, n);
+  }
+  return longest;
 }

@@ -81,12 +81,14 @@ export class DenoiserSession implements Denoiser {
       return (this.prefixKv[slot] = grown);
     };
     return {
-      run: async (ids, lo, hi, positions, slot = 0, keep = false) => {
+      settles: c.inputs.settled !== undefined,
+      run: async (ids, lo, hi, positions, slot = 0, settled = 0) => {
+        if (settled !== 0 && settled !== hi - lo && !c.inputs.settled) throw new Error("this model runs settled text in passes of its own");
         const kv = slotKv(slot, hi);
         // Rows [lo, capacity) are not the prefix: the graph leaves them out.
-        const out = await this.run(ids.subarray(lo, hi), lo, positions, kv, kv.capacity);
-        if (keep) {
-          for (const part of ["keys", "values"] as const) copyRows(out.kv![part].data as Float32Array, hi - lo, kv[part].data as Float32Array, kv.capacity, hi - lo, lo);
+        const out = await this.run(ids.subarray(lo, hi), lo, positions, kv, kv.capacity, settled);
+        if (settled) {
+          for (const part of ["keys", "values"] as const) copyRows(out.kv![part].data as Float32Array, hi - lo, kv[part].data as Float32Array, kv.capacity, settled, lo);
         }
         return out.logits;
       },
@@ -95,11 +97,12 @@ export class DenoiserSession implements Denoiser {
 
   /**
    * Run `tokens` sitting at canvas positions [first, first + tokens.length), against `kv`
-   * minus the rows [first, end) they replace. Models without a `positions` input return every
+   * minus the rows [first, end) they replace, the first `settled` of them settled text (seeing
+   * only the cache and each other). Models without a `positions` input return every
    * row; those are picked here. Dream-style models converted from autoregressive ones predict
    * position i at i - 1.
    */
-  private async run(tokens: Int32Array, first: number, positions: number[], kv: { keys: ort.Tensor; values: ort.Tensor } | null, end: number) {
+  private async run(tokens: Int32Array, first: number, positions: number[], kv: { keys: ort.Tensor; values: ort.Tensor } | null, end: number, settled = 0) {
     const { inputs, outputs, shiftedLogits, cache } = this.folder.manifest;
     const rows = positions.map((p) => p - first - (shiftedLogits ? 1 : 0));
     const feeds: Record<string, ort.Tensor> = { [inputs.ids]: new ort.Tensor("int64", BigInt64Array.from(tokens, BigInt), [1, tokens.length]) };
@@ -110,6 +113,7 @@ export class DenoiserSession implements Denoiser {
       feeds[cache.inputs.values] = kv?.values ?? this.empty!;
       feeds[cache.inputs.start] = new ort.Tensor("int64", BigInt64Array.of(BigInt(kv ? first : 0)), []);
       feeds[cache.inputs.end] = new ort.Tensor("int64", BigInt64Array.of(BigInt(kv ? end : 0)), []);
+      if (cache.inputs.settled) feeds[cache.inputs.settled] = new ort.Tensor("int64", BigInt64Array.of(BigInt(settled)), []);
     }
     const result = await this.session.run(feeds);
     const out = result[outputs.logits];

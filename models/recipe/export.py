@@ -23,18 +23,24 @@ class Exported(torch.nn.Module):
     and values for the tokens. Keys and values of the rest of the canvas may come in as a cache,
     minus the rows [context_start, context_end) that the tokens replace: with an empty cache
     this is one ordinary pass over the canvas; with one, a pass over just the block being
-    denoised (Fast-dLLM's dual cache)."""
+    denoised (Fast-dLLM's dual cache). The first `settled` tokens are settled text that attends
+    only to the cache and to itself, as a clean block does in block diffusion: a block-causal
+    model keeps the keys and values of the block it just settled in the pass that starts the
+    next one, instead of a pass of their own."""
 
     def __init__(self, model):
         super().__init__()
         self.model = model
 
-    def forward(self, ids, position_ids, positions, cache_keys, cache_values, context_start, context_end):
+    def forward(self, ids, position_ids, positions, cache_keys, cache_values, context_start, context_end, settled):
         context = [
             tuple(torch.cat([c[i][:, :, :context_start], c[i][:, :, context_end:]], 2) for c in (cache_keys, cache_values))
             for i in range(self.model.cfg.n_layer)
         ]
-        h, keys, values = self.model.hidden_and_cache(ids, position_ids, context)
+        n = torch.arange(ids.shape[1])
+        among_tokens = (n[:, None] >= settled) | (n[None, :] < settled)
+        allowed = torch.cat([torch.ones(ids.shape[1], context[0][0].shape[2], dtype=torch.bool), among_tokens], 1)
+        h, keys, values = self.model.hidden_and_cache(ids, position_ids, context, allowed[None, None])
         return self.model.head(h[:, positions]), keys, values
 
 
@@ -69,11 +75,11 @@ def main():
     cfg = model.cfg
     hd = cfg.d_model // cfg.n_head
     cache = torch.zeros(cfg.n_layer, 1, cfg.n_head, 50, hd)
-    example = (torch.randint(0, cfg.vocab_size, (1, 14)), torch.arange(20, 34), torch.arange(0, 14, 3), cache, cache, torch.tensor(20), torch.tensor(34))
+    example = (torch.randint(0, cfg.vocab_size, (1, 14)), torch.arange(20, 34), torch.arange(0, 14, 3), cache, cache, torch.tensor(20), torch.tensor(34), torch.tensor(6))
     cache_axes = {3: "context"}
     torch.onnx.export(
         Exported(model), example, onnx_path,
-        input_names=["input_ids", "position_ids", "positions", "cache_keys", "cache_values", "context_start", "context_end"],
+        input_names=["input_ids", "position_ids", "positions", "cache_keys", "cache_values", "context_start", "context_end", "settled"],
         output_names=["logits", "keys", "values"],
         dynamic_axes={"input_ids": {1: "seq"}, "position_ids": {0: "seq"}, "positions": {0: "n"}, "cache_keys": cache_axes,
                       "cache_values": cache_axes, "logits": {1: "n"}, "keys": {3: "seq"}, "values": {3: "seq"}},

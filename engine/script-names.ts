@@ -1,0 +1,57 @@
+// Names a finished script reads that nothing gives it: a ReferenceError as soon as that line runs.
+// The model's commonest mistake after syntax: a name written twice over (`rrunun` for
+// `running`), a variable of another function (`list`), or an element it uses and never looked
+// up (`timeEl`). Scopes are eslint-scope's (what ESLint's no-undef reads). A script's top-level
+// names are every script's (one global scope), and so is a name a sloppy script assigns to
+// without declaring it; strict code (a class body, a module) throws there instead.
+import { parse } from "acorn";
+import { analyze, type Reference, type Scope } from "eslint-scope";
+import globals from "globals";
+
+/** What a page's scripts may always read: the language's built-ins and the browser's window. */
+const BROWSER = new Set([...Object.keys(globals.builtin), ...Object.keys(globals.browser)]);
+
+/** The global names a parsed script gives, and the names it reads that it does not declare. */
+export interface ScriptNames {
+  declared: Set<string>;
+  /** In source order; each with the names its scope and those around it declare. */
+  unresolved: { name: string; start: number; visible: string[] }[];
+}
+
+/** Parse `code` (it must parse: the caller checked its syntax) and resolve its names. */
+export function scriptNames(code: string, module: boolean): ScriptNames {
+  const sourceType = module ? "module" : "script";
+  const ast = parse(code, { ecmaVersion: "latest", sourceType, ranges: true }); // eslint-scope reads ranges
+  const global = analyze(ast as never, { ecmaVersion: 2022, sourceType }).globalScope!;
+  const declared = new Set([...global.variables, ...global.implicit.variables].map((v) => v.name));
+  const unresolved = global.through
+    .filter((r) => throwsWhenRun(r, code))
+    .map((r) => ({ name: r.identifier.name, start: r.identifier.range![0], visible: visibleFrom(r.from) }))
+    .sort((a, b) => a.start - b.start);
+  return { declared, unresolved };
+}
+
+/**
+ * Whether an unresolved reference throws: a read does (bar `typeof x`, the one way to ask
+ * whether x exists), and so does a write in strict code.
+ */
+function throwsWhenRun(r: Reference, code: string): boolean {
+  const start = r.identifier.range![0];
+  if (/\btypeof\s*$/.test(code.slice(Math.max(0, start - 20), start))) return false;
+  return r.isRead() || r.from.isStrict;
+}
+
+/** The names declared in `scope` and every scope around it. */
+function visibleFrom(scope: Scope | null): string[] {
+  const names: string[] = [];
+  for (; scope; scope = scope.upper) names.push(...scope.variables.map((v) => v.name));
+  return names;
+}
+
+/**
+ * The first name in `names.unresolved` that neither the browser, nor `declared` (every
+ * script's global names), nor an element id in `ids` (a window property) gives; null if none.
+ */
+export function firstUndeclared(names: ScriptNames, declared: Set<string>, ids: string[]): ScriptNames["unresolved"][number] | null {
+  return names.unresolved.find((r) => !declared.has(r.name) && !BROWSER.has(r.name) && !ids.includes(r.name)) ?? null;
+}
