@@ -54,10 +54,10 @@ export function scriptCheck(pieces: string[], tokens: { eot: number; pad: number
  */
 export function firstScriptError(html: string, names = true): number {
   const finished: { from: number; names: ScriptNames }[] = [];
-  let external = false;
+  let unknowable = false; // a script with a src, or one whose names cannot be read, may declare anything
   for (const open of html.matchAll(SCRIPT_OPEN)) {
     const attributes = open[1];
-    external ||= /\bsrc\s*=/i.test(attributes);
+    unknowable ||= /\bsrc\s*=/i.test(attributes);
     if (/\bsrc\s*=/i.test(attributes) || (/\btype\s*=/i.test(attributes) && !JS_TYPE.test(attributes))) continue;
     const from = open.index + open[0].length;
     const close = html.slice(from).search(SCRIPT_CLOSE);
@@ -70,9 +70,11 @@ export function firstScriptError(html: string, names = true): number {
     const idAt = inBody ? unknownIdAt(code, html.slice(0, from + (closed ? close : code.length))) : -1;
     const at = [syntaxAt, idAt].filter((i) => i >= 0);
     if (at.length) return from + Math.min(...at);
-    if (closed && !syntax) finished.push({ from, names: scriptNames(code, /module/i.test(attributes)) });
+    const read = closed && !syntax ? scriptNames(code, /module/i.test(attributes)) : undefined;
+    if (read) finished.push({ from, names: read });
+    unknowable ||= read === null;
   }
-  return external || !names ? -1 : undeclaredAt(finished, html);
+  return unknowable || !names ? -1 : undeclaredAt(finished, html);
 }
 
 /**

@@ -5,7 +5,7 @@
 // names are every script's (one global scope), and so is a name a sloppy script assigns to
 // without declaring it; strict code (a class body, a module) throws there instead.
 import { parse } from "acorn";
-import { analyze, type Reference, type Scope } from "eslint-scope";
+import { analyze, type GlobalScope, type Reference, type Scope } from "eslint-scope";
 import globals from "globals";
 
 /** What a page's scripts may always read: the language's built-ins and the browser's window. */
@@ -18,11 +18,19 @@ export interface ScriptNames {
   unresolved: { name: string; start: number; visible: string[] }[];
 }
 
-/** Parse `code` (it must parse: the caller checked its syntax) and resolve its names. */
-export function scriptNames(code: string, module: boolean): ScriptNames {
+/**
+ * Parse `code` (it must parse: the caller checked its syntax) and resolve its names; null where
+ * eslint-scope cannot read what acorn parsed (syntax newer than it knows).
+ */
+export function scriptNames(code: string, module: boolean): ScriptNames | null {
   const sourceType = module ? "module" : "script";
   const ast = parse(code, { ecmaVersion: "latest", sourceType, ranges: true }); // eslint-scope reads ranges
-  const global = analyze(ast as never, { ecmaVersion: 2022, sourceType }).globalScope!;
+  let global: GlobalScope;
+  try {
+    global = analyze(ast as never, { ecmaVersion: 2022, sourceType }).globalScope!;
+  } catch {
+    return null;
+  }
   const declared = new Set([...global.variables, ...global.implicit.variables].map((v) => v.name));
   const unresolved = global.through
     .filter((r) => throwsWhenRun(r, code))
