@@ -313,14 +313,17 @@ export const chart = defineFamily<ChartOptions>({
     }
   },
   async requestCheck({ frame }, request) {
-    const start = await scene(frame);
     const numbersBefore = await shownNumbers(frame);
     const value = "987";
     const inputs = frame.getByRole("spinbutton").filter({ visible: true });
-    if ((await inputs.count()) >= 6) await inputs.nth((await inputs.count()) - 2).fill(value);
-    else {
+    let start: string;
+    if ((await inputs.count()) >= 6) {
+      start = await scene(frame);
+      await inputs.nth((await inputs.count()) - 2).fill(value);
+    } else {
       const month = frame.getByRole("combobox").first();
       await month.selectOption({ index: 1 });
+      start = await scene(frame); // after the pick: the picked month's name is not the chart changing
       await inputs.first().fill(value);
       await button(frame, /update|set|save|apply|change|submit/i).click();
     }
