@@ -318,12 +318,13 @@ export async function* denoise(
         kept[slot] = o.cache === false ? 0 : Math.min(kept[slot], lo); // guidance may have masked settled text again
         for (;;) {
           const from = kept[slot];
-          const to = from === lo ? lo : from < start ? start : Math.min(lo, from + o.blockLength);
+          const next = from < start ? start : from + o.blockLength; // the end of the next settled block
           // The last settled block rides along in this block's pass where the model allows it.
-          if (to === lo && (from === lo || prefix.settles)) {
+          if (from === lo || (next >= lo && prefix.settles)) {
             kept[slot] = lo;
             return prefix.run(ids, from, hi, positions, slot, lo - from);
           }
+          const to = Math.min(lo, next);
           await prefix.run(ids, from, to, [], slot, to - from);
           passes++;
           kept[slot] = to;

@@ -46,19 +46,21 @@ export function scriptCheck(pieces: string[], tokens: { eot: number; pad: number
 
 /**
  * The offset in `html` of the first certain mistake in its scripts, or -1 if every script may
- * still be, or is, right (as far as checked: `names` false leaves out names nothing declares). `html` is the settled start of a document: a script still open is
- * read up to its last complete line for syntax (a line cut short proves nothing), and an error
- * there counts only if it lies before the end of what was read (running out of text is not an
- * error, the rest is still to come). Names are checked in finished scripts. Inline scripts
- * only: one with a src is skipped, and then any name may be declared.
+ * still be, or is, right (as far as checked: `names` false leaves out names nothing declares).
+ * `html` is the settled start of a document: a script still open is read up to its last
+ * complete line for syntax (a line cut short proves nothing), and an error there counts only if
+ * it lies before the end of what was read (running out of text is not an error, the rest is
+ * still to come). Names are checked in finished scripts. Inline scripts only: one with a src is
+ * skipped, and then any name may be declared.
  */
 export function firstScriptError(html: string, names = true): number {
   const finished: { from: number; names: ScriptNames }[] = [];
   let unknowable = false; // a script with a src, or one whose names cannot be read, may declare anything
   for (const open of html.matchAll(SCRIPT_OPEN)) {
     const attributes = open[1];
-    unknowable ||= /\bsrc\s*=/i.test(attributes);
-    if (/\bsrc\s*=/i.test(attributes) || (/\btype\s*=/i.test(attributes) && !JS_TYPE.test(attributes))) continue;
+    const external = /\bsrc\s*=/i.test(attributes);
+    unknowable ||= external;
+    if (external || (/\btype\s*=/i.test(attributes) && !JS_TYPE.test(attributes))) continue;
     const from = open.index + open[0].length;
     const close = html.slice(from).search(SCRIPT_CLOSE);
     const closed = close >= 0;
