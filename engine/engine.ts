@@ -7,8 +7,8 @@ import { readModelFolder, type Manifest } from "./manifest.ts";
 import { denoise, type Remasking, type SamplerOptions } from "./sampler.ts";
 import { DenoiserSession } from "./session.ts";
 import { Rng } from "./random.ts";
-import { MAX_REPAIRS, mended, repairSpan } from "./repair.ts";
-import { firstScriptError, scriptCheck } from "./script-guard.ts";
+import { GUARD_BEFORE_REPAIR, MAX_FAILED_REPAIRS, MAX_REPAIRS, TRIES_PER_NAME, mended, repairEdit } from "./repair.ts";
+import { firstScriptMistake, scriptCheck } from "./script-guard.ts";
 import { TextCodec } from "./tokenizer.ts";
 
 
@@ -32,8 +32,8 @@ export interface GenerateOptions {
   /**
    * Guided decoding by script-guard.ts: a token that breaks the app's script (syntax, an unknown
    * element id, an undeclared name) is banned there and the text from it written again; and, for
-   * a block-causal model, repair by infilling afterwards where the finished app still goes wrong
-   * (repair.ts). On by default.
+   * a block-causal model, repair afterwards where the finished app still goes wrong (repair.ts),
+   * which then takes the ids and names (GUARD_BEFORE_REPAIR). On by default.
    */
   syntaxGuard?: boolean;
   seed?: number;
@@ -73,7 +73,7 @@ export interface Stats {
   tokensPerSecond: number;
   /** Tokens the syntax guard rejected (each banned at its position, the text after it written again). */
   rejections: number;
-  /** Generate: lines refilled after the text was written, where its scripts still went wrong (repairs). */
+  /** Generate: edits kept after the text was written, where its scripts still went wrong (repair.ts). */
   repairs: number;
 }
 
@@ -145,9 +145,13 @@ export class Engine {
     // Neither steps nor a threshold: one token a step, the most careful schedule (LLaDA's steps = length).
     const steps = o.steps ?? (o.threshold === undefined ? Math.ceil(toFill / blockLength) * blockLength : undefined);
     const extraPasses = predicted ? 1 : 0;
-    const check = options.syntaxGuard === false ? undefined : scriptCheck(this.codec.pieces, this.manifest.tokens);
     // A block-causal model generates through its exact prefix cache unless asked not to.
     const blockCausal = truncate && this.manifest.attention === "block-causal";
+    // Its app is repaired once written, which adds an element or a lookup the script used and
+    // never gave (repair.ts): the guard leaves those to the repair, as banning them took the
+    // statement apart (the model insists, and the markup is past).
+    const repaired = job.kind === "generate" && blockCausal && options.syntaxGuard !== false;
+    const check = options.syntaxGuard === false ? undefined : scriptCheck(this.codec.pieces, this.manifest.tokens, repaired ? GUARD_BEFORE_REPAIR : {});
     const cache = blockCausal ? (options.cache ?? true) : o.cache;
     for await (const step of denoise(this.session, canvas, start, { mask, eot }, { ...o, steps, blockLength, endOfText, check, blockCausal, cache })) {
       const s = { ...step, forwardPasses: step.forwardPasses + extraPasses };
@@ -173,7 +177,7 @@ export class Engine {
     let artifact = await this.codec.decode(ids);
     let repairs = 0;
     // A block-causal model wrote left to right, never seeing what came after: it may mend that now.
-    if (job.kind === "generate" && blockCausal && check) {
+    if (repaired) {
       const repair = this.repair(artifact, job.conversation.request, options, signal);
       for (let e = await repair.next(); ; e = await repair.next()) {
         if (e.done) {
@@ -204,33 +208,43 @@ export class Engine {
   }
 
   /**
-   * Repair by infilling (repair.ts): while the artifact's scripts go wrong, refill what
-   * repairSpan masks for the first mistake, keeping a refill only where it mended it. Yields the
-   * refills' frames (steps and passes counted from this repair's start); returns the artifact,
-   * the refills kept, and the steps and passes spent.
+   * Repair (repair.ts): while the artifact's scripts go wrong, make repairEdit's edit for the
+   * first mistake and refill what it masks, keeping the result only where it mended the mistake.
+   * Yields the refills' frames (steps and passes counted from this repair's start); returns the
+   * artifact, the edits kept, and the steps and passes spent.
    */
   async *repair(artifact: string, request: string, options: GenerateOptions = {}, signal?: AbortSignal): AsyncGenerator<EngineEvent & { type: "frame" }, { artifact: string; repairs: number; steps: number; forwardPasses: number }> {
     let spent = { steps: 0, forwardPasses: 0 };
     let repairs = 0;
     let fix = 0; // which try at the first mistake is next
-    for (let tries = 0; tries < MAX_REPAIRS; tries++) {
-      const at = firstScriptError(artifact);
-      if (at < 0) break;
-      const span = repairSpan(artifact, at, fix);
-      let refilled = artifact;
+    let failed = 0;
+    const given: string[] = []; // names and ids given up on
+    for (let tries = 0; tries < MAX_REPAIRS && failed < MAX_FAILED_REPAIRS; tries++) {
+      const mistake = firstScriptMistake(artifact, { given });
+      if (!mistake) break;
+      const edit = repairEdit(artifact, mistake, fix);
+      let refilled = edit.text;
       const before = spent;
-      for await (const e of this.run({ kind: "infill", text: artifact, spans: [span], request }, { ...options, syntaxGuard: false }, signal)) {
-        if (e.type === "frame") yield { ...e, step: before.steps + e.step, totalSteps: before.steps + e.totalSteps, forwardPasses: before.forwardPasses + e.forwardPasses };
-        else {
-          refilled = e.artifact;
-          spent = { steps: before.steps + e.stats.steps, forwardPasses: before.forwardPasses + e.stats.forwardPasses };
+      if (edit.spans.length) {
+        for await (const e of this.run({ kind: "infill", text: edit.text, spans: edit.spans, request }, { ...options, syntaxGuard: false }, signal)) {
+          if (e.type === "frame") yield { ...e, step: before.steps + e.step, totalSteps: before.steps + e.totalSteps, forwardPasses: before.forwardPasses + e.forwardPasses };
+          else {
+            refilled = e.artifact;
+            spent = { steps: before.steps + e.stats.steps, forwardPasses: before.forwardPasses + e.stats.forwardPasses };
+          }
         }
       }
-      if (mended(artifact, at, span, refilled)) {
+      if (mended(artifact, mistake, edit.end, refilled, given)) {
         artifact = refilled;
         repairs++;
         fix = 0;
-      } else fix++;
+      } else {
+        failed++;
+        if (++fix === TRIES_PER_NAME && mistake.name) {
+          given.push(mistake.name);
+          fix = 0;
+        }
+      }
     }
     return { artifact, repairs, ...spent };
   }

@@ -25,9 +25,10 @@ export const ManifestSchema = z.object({
   outputs: z.object({ logits: z.string() }),
   /**
    * Optional, for Fast-dLLM's dual cache: the model also takes `positionIds` (where the tokens
-   * sit on the canvas) and the keys and values of the rest of the canvas, [layers, 1, heads,
-   * n, headDim], minus the rows [start, end) the tokens replace; and returns every layer's keys
-   * and values for its tokens. With an empty cache it is one ordinary pass. Optional `settled`
+   * sit on the canvas) and the keys and values of the rest of the canvas, one input per layer
+   * (`${keys}.${layer}`, [1, heads, n, headDim]), of which it does not read the rows [start,
+   * end) that the tokens replace; and returns every layer's keys and values for its tokens,
+   * [layers, 1, heads, tokens, headDim]. With an empty cache it is one ordinary pass. Optional `settled`
    * (a block-causal model's): how many leading tokens are settled text that attends only to the
    * cache and to itself, so a settled block's keys and values are kept in the pass that starts
    * the next block.

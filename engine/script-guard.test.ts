@@ -1,7 +1,7 @@
 // The syntax guard: where the settled start of a generated app's JavaScript first breaks.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { firstScriptError, scriptCheck } from "./script-guard.ts";
+import { firstScriptError, firstScriptMistake, scriptCheck } from "./script-guard.ts";
 
 /** The error's offset, shown as the text around it (easier to read in a failure). */
 const at = (html: string) => {
@@ -85,4 +85,15 @@ test("the sampler's check names the canvas position of the token where the mista
   assert.equal(check(canvas, 2, 13), 8, "the text ends at the end-of-text");
   canvas[8] = 4; // a line break instead: "foo(a\n);\n" parses
   assert.equal(check(canvas, 2, 11), -1);
+});
+
+test("a mistake says what it is, and the check looks only for the kinds it is asked to", () => {
+  const lookup = '<body><p id="a"></p>\n<script>\ndocument.getElementById("b").onclick = go;\n</script>';
+  assert.deepEqual(firstScriptMistake(lookup), { at: lookup.indexOf('b")'), kind: "id", name: "b" });
+  assert.deepEqual(firstScriptMistake(lookup, { ids: false }), { at: lookup.indexOf("go;"), kind: "name", name: "go" });
+  assert.equal(firstScriptMistake(lookup, { ids: false, names: false }), null);
+  assert.equal(firstScriptMistake("<script>\nfoo(a b);\n</script>", { ids: false, names: false })?.kind, "syntax");
+  const pieces = ["<mask>", "<eot>", "<pad>", lookup];
+  assert.equal(scriptCheck(pieces, { eot: 1, pad: 2 })(Int32Array.from([3]), 0, 1), 0);
+  assert.equal(scriptCheck(pieces, { eot: 1, pad: 2 }, { ids: false, names: false })(Int32Array.from([3]), 0, 1), -1);
 });

@@ -27,9 +27,10 @@ const ID_LOOKUP = /getElementById\(\s*(["'`])([^"'`$]*)(?:(\$\{)|(["'`])\s*(.?))
 
 /**
  * The sampler's check (SamplerOptions.check) for a model whose tokens read as `pieces`: the
- * position of the token where the settled text's scripts first go wrong, or -1.
+ * position of the token where the settled text's scripts first go wrong (as far as `checks`
+ * asks), or -1.
  */
-export function scriptCheck(pieces: string[], tokens: { eot: number; pad: number }): (canvas: Int32Array, start: number, frontier: number) => number {
+export function scriptCheck(pieces: string[], tokens: { eot: number; pad: number }, checks: MistakeChecks = {}): (canvas: Int32Array, start: number, frontier: number) => number {
   return (canvas, start, frontier) => {
     let text = "";
     const ends: number[] = []; // where each token's text ends in `text`
@@ -37,7 +38,7 @@ export function scriptCheck(pieces: string[], tokens: { eot: number; pad: number
       if (canvas[i] !== tokens.pad) text += pieces[canvas[i]];
       ends.push(text.length);
     }
-    const at = firstScriptError(text);
+    const at = firstScriptMistake(text, checks)?.at ?? -1;
     if (at < 0) return -1;
     const row = ends.findIndex((e) => e > at);
     return start + (row < 0 ? ends.length - 1 : row);
@@ -46,14 +47,38 @@ export function scriptCheck(pieces: string[], tokens: { eot: number; pad: number
 
 /**
  * The offset in `html` of the first certain mistake in its scripts, or -1 if every script may
- * still be, or is, right (as far as checked: `names` false leaves out names nothing declares).
+ * still be, or is, right.
  * `html` is the settled start of a document: a script still open is read up to its last
  * complete line for syntax (a line cut short proves nothing), and an error there counts only if
  * it lies before the end of what was read (running out of text is not an error, the rest is
  * still to come). Names are checked in finished scripts. Inline scripts only: one with a src is
  * skipped, and then any name may be declared.
  */
-export function firstScriptError(html: string, names = true): number {
+export function firstScriptError(html: string): number {
+  return firstScriptMistake(html)?.at ?? -1;
+}
+
+/** A certain mistake in a page's scripts: where, and what. */
+export interface ScriptMistake {
+  at: number;
+  kind: "syntax" | "id" | "name";
+  /** The id looked up that no element has, or the name read that nothing declares. */
+  name?: string;
+}
+
+/** What firstScriptMistake checks besides syntax (both by default). */
+export interface MistakeChecks {
+  /** getElementById of ids no element has. */
+  ids?: boolean;
+  /** Names a finished script reads and nothing declares. */
+  names?: boolean;
+  /** Ids and names to take as given all the same (the repair gave up on them). */
+  given?: string[];
+}
+
+/** firstScriptError's mistake, with its kind; null where there is none. */
+export function firstScriptMistake(html: string, checks: MistakeChecks = {}): ScriptMistake | null {
+  const { ids = true, names = true, given = [] } = checks;
   const finished: { from: number; names: ScriptNames }[] = [];
   let unknowable = false; // a script with a src, or one whose names cannot be read, may declare anything
   for (const open of html.matchAll(SCRIPT_OPEN)) {
@@ -69,29 +94,29 @@ export function firstScriptError(html: string, names = true): number {
     const syntax = syntaxError(lines, /module/i.test(attributes));
     const syntaxAt = !syntax || (!closed && (syntax.pos >= lines.length || RUNS_ON.test(syntax.message))) ? -1 : Math.min(syntax.pos, lines.length);
     const inBody = /<body\b/i.test(html.slice(0, open.index));
-    const idAt = inBody ? unknownIdAt(code, html.slice(0, from + (closed ? close : code.length))) : -1;
-    const at = [syntaxAt, idAt].filter((i) => i >= 0);
-    if (at.length) return from + Math.min(...at);
+    const id = inBody && ids ? unknownId(code, html.slice(0, from + (closed ? close : code.length)), given) : null;
+    if (syntaxAt >= 0 && (!id || syntaxAt <= id.at)) return { at: from + syntaxAt, kind: "syntax" };
+    if (id) return { at: from + id.at, kind: "id", name: id.id };
     const read = closed && !syntax ? scriptNames(code, /module/i.test(attributes)) : undefined;
     if (read) finished.push({ from, names: read });
     unknowable ||= read === null;
   }
-  return unknowable || !names ? -1 : undeclaredAt(finished, html);
+  return unknowable || !names ? null : undeclared(finished, html, given);
 }
 
 /**
- * The offset in `html` of the first name a finished script reads that no script declares, no
- * element id gives and the browser lacks, or -1. The offset is where the name stops being the
- * start of one that is given there (`rrunun` against `running`: its second character).
+ * The first name a finished script reads that no script declares, no element id gives and the
+ * browser lacks, or null. Its offset in `html` is where the name stops being the start of one
+ * that is given there (`rrunun` against `running`: its second character).
  */
-function undeclaredAt(scripts: { from: number; names: ScriptNames }[], html: string): number {
-  const declared = new Set(scripts.flatMap((s) => [...s.names.declared]));
+function undeclared(scripts: { from: number; names: ScriptNames }[], html: string, given: string[]): ScriptMistake | null {
+  const declared = new Set([...scripts.flatMap((s) => [...s.names.declared]), ...given]);
   const ids = givenIds(html);
   for (const { from, names } of scripts) {
     const name = firstUndeclared(names, declared, ids);
-    if (name) return from + name.start + sharedStart(name.name, [...name.visible, ...declared, ...ids]);
+    if (name) return { at: from + name.start + sharedStart(name.name, [...name.visible, ...declared, ...ids]), kind: "name", name: name.name };
   }
-  return -1;
+  return null;
 }
 
 /** Where acorn first fails on `code`, and why; null when it parses. */
@@ -107,25 +132,26 @@ function syntaxError(code: string, module: boolean): { pos: number; message: str
 }
 
 /**
- * The offset in `code` where a getElementById's id stops being one that `known` gives (the
- * first character that no given id continues with, or the closing quote of an id too short),
- * or -1. A literal joined to more ("score" + turn, `score${turn}`) need only start an id.
+ * The first getElementById of an id that neither `known` nor `given` gives, or null: the
+ * literal's text so far, and the offset in `code` where it stops being an id given (the first
+ * character that no given id continues with, or the closing quote of an id too short). A literal
+ * joined to more ("score" + turn, `score${turn}`) need only start an id.
  */
-function unknownIdAt(code: string, known: string): number {
-  const ids = givenIds(known);
+function unknownId(code: string, known: string, given: string[]): { at: number; id: string } | null {
+  const ids = [...givenIds(known), ...given];
   for (const m of code.matchAll(ID_LOOKUP)) {
     const [, quote, id, substitution, closing, next] = m;
     const idStart = m.index + m[0].indexOf(quote) + 1;
     // Only a literal that is closed and followed by something other than "+" is the whole id.
     const whole = closing !== undefined && next !== "" && next !== "+" && !substitution;
     if (whole ? ids.includes(id) : ids.some((given) => given.startsWith(id))) continue;
-    return idStart + sharedStart(id, ids);
+    return { at: idStart + sharedStart(id, ids), id };
   }
-  return -1;
+  return null;
 }
 
 /** The element ids `html` gives, in markup or by a script. */
-function givenIds(html: string): string[] {
+export function givenIds(html: string): string[] {
   return [...html.matchAll(ID_GIVEN)].map((m) => m[1] ?? m[2]);
 }
 

@@ -15,8 +15,8 @@ export class DenoiserSession implements Denoiser {
   /**
    * Each prefix slot's keys and values, [layers, 1, heads, capacity, headDim]: rows [0, n) hold
    * canvas positions [0, n). The capacity grows with the text, PREFIX_CHUNK rows at a time: a
-   * tensor as long as the canvas made a pass early in the text a third slower (onnxruntime is
-   * handed every row).
+   * tensor as long as the canvas made a pass early in the text a third slower (the graph reads
+   * every row, and masks those past the prefix).
    */
   private readonly prefixKv: { capacity: number; keys: ort.Tensor; values: ort.Tensor }[] = [];
   private readonly empty: ort.Tensor | null;
@@ -85,7 +85,7 @@ export class DenoiserSession implements Denoiser {
       run: async (ids, lo, hi, positions, slot = 0, settled = 0) => {
         if (settled !== 0 && settled !== hi - lo && !c.inputs.settled) throw new Error("this model runs settled text in passes of its own");
         const kv = slotKv(slot, hi);
-        // Rows [lo, capacity) are not the prefix: the graph leaves them out.
+        // Rows [lo, capacity) are not the prefix: the graph does not read them.
         const out = await this.run(ids.subarray(lo, hi), lo, positions, kv, kv.capacity, settled);
         if (settled) {
           for (const part of ["keys", "values"] as const) copyRows(out.kv![part].data as Float32Array, hi - lo, kv[part].data as Float32Array, kv.capacity, settled, lo);
@@ -96,11 +96,11 @@ export class DenoiserSession implements Denoiser {
   }
 
   /**
-   * Run `tokens` sitting at canvas positions [first, first + tokens.length), against `kv`
-   * minus the rows [first, end) they replace, the first `settled` of them settled text (seeing
-   * only the cache and each other). Models without a `positions` input return every
-   * row; those are picked here. Dream-style models converted from autoregressive ones predict
-   * position i at i - 1.
+   * Run `tokens` sitting at canvas positions [first, first + tokens.length), against `kv` but
+   * for the rows [first, end) they replace (the graph does not read them), the first `settled`
+   * of them settled text (seeing only the cache and each other). Models without a `positions`
+   * input return every row; those are picked here. Dream-style models converted from
+   * autoregressive ones predict position i at i - 1.
    */
   private async run(tokens: Int32Array, first: number, positions: number[], kv: { keys: ort.Tensor; values: ort.Tensor } | null, end: number, settled = 0) {
     const { inputs, outputs, shiftedLogits, cache } = this.folder.manifest;
@@ -109,8 +109,14 @@ export class DenoiserSession implements Denoiser {
     if (inputs.positions) feeds[inputs.positions] = int64(rows);
     if (cache) {
       feeds[cache.inputs.positionIds] = int64(Array.from(tokens, (_, i) => first + i));
-      feeds[cache.inputs.keys] = kv?.keys ?? this.empty!;
-      feeds[cache.inputs.values] = kv?.values ?? this.empty!;
+      for (const part of ["keys", "values"] as const) {
+        // One input per layer: a view of that layer's rows, [1, heads, rows, headDim], not a copy.
+        const all = kv?.[part] ?? this.empty!;
+        const [layers, , heads, n, headDim] = all.dims;
+        const data = all.data as Float32Array;
+        const size = heads * n * headDim;
+        for (let l = 0; l < layers; l++) feeds[`${cache.inputs[part]}.${l}`] = new ort.Tensor("float32", data.subarray(l * size, (l + 1) * size), [1, heads, n, headDim]);
+      }
       feeds[cache.inputs.start] = new ort.Tensor("int64", BigInt64Array.of(BigInt(kv ? first : 0)), []);
       feeds[cache.inputs.end] = new ort.Tensor("int64", BigInt64Array.of(BigInt(kv ? end : 0)), []);
       if (cache.inputs.settled) feeds[cache.inputs.settled] = new ort.Tensor("int64", BigInt64Array.of(BigInt(settled)), []);

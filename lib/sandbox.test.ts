@@ -45,3 +45,24 @@ fetch("http://127.0.0.1:9/x").then(function () { document.getElementById("out").
   // The blocked fetch is itself reported as a CSP console error: that is the point.
   assert.ok(r.errors.every((e) => /Content Security Policy|Failed to fetch|connect-src/i.test(e)), r.errors.join("; "));
 });
+
+test("submitting a form never reloads the app (its state stays); the app's own submit handler still runs", async () => {
+  const app = `<!DOCTYPE html><html><body><ul id="list"></ul>
+<form id="f"><input id="new"><button type="submit">Add</button></form>
+<form id="g"><input id="q"><button type="submit">Go</button></form>
+<script>
+window.added = 0;
+document.getElementById("g").addEventListener("submit", function () { window.added++; });
+</script></body></html>`;
+  const r = await checker().check(app, async ({ frame }) => {
+    await frame.evaluate(() => ((window as unknown as { mark: number }).mark = 1));
+    await frame.locator("#new").fill("milk");
+    await frame.locator("#new").press("Enter");
+    await frame.getByRole("button", { name: "Add" }).click();
+    await frame.getByRole("button", { name: "Go" }).click();
+    assert.equal(await frame.evaluate(() => (window as unknown as { mark?: number }).mark), 1, "the same page, not a reloaded one");
+    assert.equal(await frame.evaluate(() => (window as unknown as { added: number }).added), 1);
+    assert.equal(await frame.locator("#new").inputValue(), "milk");
+  });
+  assert.deepEqual(r.errors, []);
+});

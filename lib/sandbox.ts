@@ -41,7 +41,9 @@ export type BridgeMessage =
 // localStorage/sessionStorage (the real ones throw there). It also removes WebRTC,
 // which no CSP directive governs in Chromium: a peer connection would send STUN/TURN
 // packets to any host. (A nested srcdoc frame gets a fresh RTCPeerConnection; the
-// sandbox cannot stop that one.)
+// sandbox cannot stop that one.) And a form the app submits and does not handle would reload
+// the frame (form-action 'none' does not stop that in Chromium), wiping the app: the bridge's
+// submit listener, on the window, runs after the app's own and cancels the reload.
 function bridgeSource(nonce: string, lineOffset: number): string {
   return `(function(){
 var N=${JSON.stringify(nonce)},P=window.parent,O=${lineOffset};
@@ -53,6 +55,7 @@ window.addEventListener("unhandledrejection",function(e){send({kind:"error",text
 function mem(){var d=Object.create(null);return{getItem:function(k){k=String(k);return k in d?d[k]:null},setItem:function(k,v){d[String(k)]=String(v)},removeItem:function(k){delete d[String(k)]},clear:function(){d=Object.create(null)},key:function(i){return Object.keys(d)[i]||null},get length(){return Object.keys(d).length}}}
 ["localStorage","sessionStorage"].forEach(function(n){var ok=false;try{ok=!!window[n]}catch(e){}if(!ok)Object.defineProperty(window,n,{value:mem(),configurable:true})});
 delete window.RTCPeerConnection;delete window.webkitRTCPeerConnection;
+window.addEventListener("submit",function(e){e.preventDefault()});
 window.addEventListener("load",function(){send({kind:"ready"})});
 })();`;
 }

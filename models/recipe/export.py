@@ -21,7 +21,8 @@ class Exported(torch.nn.Module):
     """The denoiser as the engine runs it: tokens at given canvas positions, logits only at the
     positions asked (the vocabulary projection is the costliest layer), and every layer's keys
     and values for the tokens. Keys and values of the rest of the canvas may come in as a cache,
-    minus the rows [context_start, context_end) that the tokens replace: with an empty cache
+    one input per layer and kind ("cache_keys.3"), whose rows [context_start, context_end) are
+    not read (the tokens replace them): with an empty cache
     this is one ordinary pass over the canvas; with one, a pass over just the block being
     denoised (Fast-dLLM's dual cache). The first `settled` tokens are settled text that attends
     only to the cache and to itself, as a clean block does in block diffusion: a block-causal
@@ -32,14 +33,15 @@ class Exported(torch.nn.Module):
         super().__init__()
         self.model = model
 
-    def forward(self, ids, position_ids, positions, cache_keys, cache_values, context_start, context_end, settled):
-        context = [
-            tuple(torch.cat([c[i][:, :, :context_start], c[i][:, :, context_end:]], 2) for c in (cache_keys, cache_values))
-            for i in range(self.model.cfg.n_layer)
-        ]
+    def forward(self, ids, position_ids, positions, context_start, context_end, settled, *cache):
+        # Each layer's cached keys and values come in as inputs of their own and are masked, not
+        # sliced: onnxruntime reads them where the engine keeps them and copies nothing.
+        context = [(cache[2 * i], cache[2 * i + 1]) for i in range(self.model.cfg.n_layer)]
+        rows = torch.arange(cache[0].shape[2])
+        readable = (rows < context_start) | (rows >= context_end)
         n = torch.arange(ids.shape[1])
         among_tokens = (n[:, None] >= settled) | (n[None, :] < settled)
-        allowed = torch.cat([torch.ones(ids.shape[1], context[0][0].shape[2], dtype=torch.bool), among_tokens], 1)
+        allowed = torch.cat([readable[None, :].expand(ids.shape[1], -1), among_tokens], 1)
         h, keys, values = self.model.hidden_and_cache(ids, position_ids, context, allowed[None, None])
         return self.model.head(h[:, positions]), keys, values
 
@@ -74,15 +76,15 @@ def main():
     onnx_path = os.path.join(args.out, "model.onnx")
     cfg = model.cfg
     hd = cfg.d_model // cfg.n_head
-    cache = torch.zeros(cfg.n_layer, 1, cfg.n_head, 50, hd)
-    example = (torch.randint(0, cfg.vocab_size, (1, 14)), torch.arange(20, 34), torch.arange(0, 14, 3), cache, cache, torch.tensor(20), torch.tensor(34), torch.tensor(6))
-    cache_axes = {3: "context"}
+    cache = [torch.zeros(1, cfg.n_head, 50, hd) for _ in range(2 * cfg.n_layer)]
+    cache_names = [f"cache_{kind}.{i}" for i in range(cfg.n_layer) for kind in ("keys", "values")]
+    example = (torch.randint(0, cfg.vocab_size, (1, 14)), torch.arange(20, 34), torch.arange(0, 14, 3), torch.tensor(20), torch.tensor(34), torch.tensor(6), *cache)
     torch.onnx.export(
         Exported(model), example, onnx_path,
-        input_names=["input_ids", "position_ids", "positions", "cache_keys", "cache_values", "context_start", "context_end", "settled"],
+        input_names=["input_ids", "position_ids", "positions", "context_start", "context_end", "settled", *cache_names],
         output_names=["logits", "keys", "values"],
-        dynamic_axes={"input_ids": {1: "seq"}, "position_ids": {0: "seq"}, "positions": {0: "n"}, "cache_keys": cache_axes,
-                      "cache_values": cache_axes, "logits": {1: "n"}, "keys": {3: "seq"}, "values": {3: "seq"}},
+        dynamic_axes={"input_ids": {1: "seq"}, "position_ids": {0: "seq"}, "positions": {0: "n"}, "logits": {1: "n"},
+                      "keys": {3: "seq"}, "values": {3: "seq"}, **{name: {2: "context"} for name in cache_names}},
         opset_version=17,
     )
     if args.fp16_weights:

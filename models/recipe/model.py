@@ -48,8 +48,9 @@ def rope_tables(cfg):
     return ang.cos(), ang.sin()
 
 
-def rotate(x, cos, sin):
-    x1, x2 = x.chunk(2, dim=-1)
+def rotate(x, cos, sin, half):
+    """RoPE on x (..., 2 * half); `half` a plain int, so the export slices at constants."""
+    x1, x2 = x[..., :half], x[..., half:]
     return x * cos + torch.cat([-x2, x1], dim=-1) * sin
 
 
@@ -57,6 +58,8 @@ class Block(nn.Module):
     def __init__(self, cfg):
         super().__init__()
         self.n_head = cfg.n_head
+        self.head_dim = cfg.d_model // cfg.n_head
+        self.d_ff = cfg.d_ff
         self.norm1 = RMSNorm(cfg.d_model)
         self.qkv = nn.Linear(cfg.d_model, 3 * cfg.d_model, bias=False)
         # QK-norm: without it the attention logits grew to 40-80 within a few hundred steps and
@@ -73,23 +76,29 @@ class Block(nn.Module):
         """x (B, T, C) -> (x, keys, values); keys and values (B, H, T, hd) are this block's for x's
         tokens. `context`: (keys, values) of other positions that x's tokens also attend to.
         `allowed`: bool (B, 1, T, T), which tokens each token may attend to (default: all)."""
-        B, T, C = x.shape
-        hd = C // self.n_head
-        q, k, v = self.qkv(self.norm1(x)).split(C, dim=-1)
-        q, k, v = (t.view(B, T, self.n_head, hd).transpose(1, 2) for t in (q, k, v))
-        q, k = rotate(self.q_norm(q), cos, sin), rotate(self.k_norm(k), cos, sin)
-        keys, values = (k, v) if context is None else (torch.cat([context[0], k], 2), torch.cat([context[1], v], 2))
+        # Sizes are the config's, not read off x: in the exported graph every read of a shape is a
+        # chain of small nodes, run every pass.
+        hd = self.head_dim
+        q, k, v = self.qkv(self.norm1(x)).view(x.shape[0], -1, 3 * self.n_head, hd).transpose(1, 2).split(self.n_head, dim=1)
+        q, k = rotate(self.q_norm(q), cos, sin, hd // 2), rotate(self.k_norm(k), cos, sin, hd // 2)
+        parts = [(k, v)] if context is None else [context, (k, v)]
         if FUSED_ATTENTION:
+            keys, values = (torch.cat(p, 2) for p in zip(*parts))
             # Under autocast the normed q and k are fp32 and v is bf16: one dtype, so the fused kernel runs.
             y = F.scaled_dot_product_attention(q.to(values.dtype), keys.to(values.dtype), values, attn_mask=allowed)
         else:
-            scores = (q @ keys.transpose(-2, -1)) * (1.0 / math.sqrt(hd))
+            # Part by part: the context's keys and values are never copied into one tensor with
+            # the tokens' own (in the exported graph, a copy of the whole cache every pass).
+            scores = torch.cat([q @ keys.transpose(-2, -1) for keys, _ in parts], -1) * (1.0 / math.sqrt(hd))
             if allowed is not None:
                 scores = scores.masked_fill(~allowed, float("-inf"))
-            y = torch.softmax(scores, dim=-1) @ values
-        y = y.transpose(1, 2).reshape(B, T, C)
+            weights = torch.softmax(scores, dim=-1)
+            split = weights.split([keys.shape[2] for keys, _ in parts], -1)
+            y = sum(w @ values for w, (_, values) in zip(split, parts))
+        y = y.transpose(1, 2).flatten(2)
         x = x + self.proj(y)
-        gate, up = self.gate_up(self.norm2(x)).chunk(2, dim=-1)
+        gate_up = self.gate_up(self.norm2(x))
+        gate, up = gate_up[..., : self.d_ff], gate_up[..., self.d_ff :]
         return x + self.down(F.silu(gate) * up), k, v
 
 
