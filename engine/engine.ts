@@ -4,10 +4,10 @@ import { conditioningText, type Conversation } from "./chat-template.ts";
 import { EngineInputError } from "./errors.ts";
 import { MASK_GLYPH } from "./glyph.ts";
 import { readModelFolder, type Manifest } from "./manifest.ts";
-import { denoise, type Remasking, type SamplerOptions } from "./sampler.ts";
+import { denoise, logProbability, type Remasking, type SamplerOptions } from "./sampler.ts";
 import { DenoiserSession } from "./session.ts";
 import { Rng } from "./random.ts";
-import { GUARD_BEFORE_REPAIR, MAX_FAILED_REPAIRS, MAX_REPAIRS, TRIES_PER_NAME, mended, repairEdit } from "./repair.ts";
+import { GUARD_BEFORE_REPAIR, MAX_FAILED_REPAIRS, MAX_REPAIRS, closeRawText, declareImplicitGlobals, mended, repairEdit } from "./repair.ts";
 import { firstScriptMistake, scriptCheck } from "./script-guard.ts";
 import { TextCodec } from "./tokenizer.ts";
 
@@ -219,18 +219,36 @@ export class Engine {
     let fix = 0; // which try at the first mistake is next
     let failed = 0;
     const given: string[] = []; // names and ids given up on
-    for (let tries = 0; tries < MAX_REPAIRS && failed < MAX_FAILED_REPAIRS; tries++) {
+    while (repairs < MAX_REPAIRS) {
       const mistake = firstScriptMistake(artifact, { given });
       if (!mistake) break;
       const edit = repairEdit(artifact, mistake, fix);
-      let refilled = edit.text;
+      if (!edit) {
+        if (!mistake.name) break; // a syntax error: nothing after it runs, so nothing else to mend
+        given.push(mistake.name); // a name read in a click handler breaks only that handler
+        fix = 0;
+        continue;
+      }
+      const refills = "spans" in edit && edit.spans.length > 0;
+      if (refills && failed >= MAX_FAILED_REPAIRS) {
+        fix++; // the model's time is spent; rule-made tries go on
+        continue;
+      }
+      let refilled: string;
       const before = spent;
-      if (edit.spans.length) {
-        for await (const e of this.run({ kind: "infill", text: edit.text, spans: edit.spans, request }, { ...options, syntaxGuard: false }, signal)) {
-          if (e.type === "frame") yield { ...e, step: before.steps + e.step, totalSteps: before.steps + e.totalSteps, forwardPasses: before.forwardPasses + e.forwardPasses };
-          else {
-            refilled = e.artifact;
-            spent = { steps: before.steps + e.stats.steps, forwardPasses: before.forwardPasses + e.stats.forwardPasses };
+      if ("choices" in edit) {
+        const choice = await this.likeliest(edit.choices, request);
+        refilled = choice.text;
+        spent = { steps: before.steps, forwardPasses: before.forwardPasses + choice.forwardPasses };
+      } else {
+        refilled = edit.text;
+        if (refills) {
+          for await (const e of this.run({ kind: "infill", text: edit.text, spans: edit.spans, request }, { ...options, syntaxGuard: false }, signal)) {
+            if (e.type === "frame") yield { ...e, step: before.steps + e.step, totalSteps: before.steps + e.totalSteps, forwardPasses: before.forwardPasses + e.forwardPasses };
+            else {
+              refilled = e.artifact;
+              spent = { steps: before.steps + e.stats.steps, forwardPasses: before.forwardPasses + e.stats.forwardPasses };
+            }
           }
         }
       }
@@ -239,14 +257,36 @@ export class Engine {
         repairs++;
         fix = 0;
       } else {
-        failed++;
-        if (++fix === TRIES_PER_NAME && mistake.name) {
-          given.push(mistake.name);
-          fix = 0;
-        }
+        if (refills) failed++;
+        fix++;
       }
     }
+    const tidied = closeRawText(declareImplicitGlobals(artifact));
+    if (tidied !== artifact) [artifact, repairs] = [tidied, repairs + 1];
     return { artifact, repairs, ...spent };
+  }
+
+  /**
+   * Of texts that differ at their `spans`, the one the model finds likeliest, as a masked
+   * language model scores a choice: each text's tokens at its spans masked in one pass over the
+   * whole text (with the request), and the log-probabilities of its own tokens there summed.
+   * A choice of one costs no pass.
+   */
+  private async likeliest(choices: { text: string; spans: [number, number][] }[], request: string): Promise<{ text: string; forwardPasses: number }> {
+    if (choices.length === 1) return { text: choices[0].text, forwardPasses: 0 };
+    const { mask, eot } = this.manifest.tokens;
+    const prompt = await this.codec.encode(conditioningText(this.manifest.chatTemplate, { request }));
+    let best = { text: choices[0].text, score: -Infinity };
+    for (const { text, spans } of choices) {
+      const { ids, offsets } = await this.codec.encodeWithOffsets(text);
+      const masked = ids.flatMap((_, i) => (spans.some(([a, b]) => offsets[i][0] < b && offsets[i][1] > a) ? [prompt.length + i] : []));
+      const canvas = Int32Array.from([...prompt, ...ids, eot]);
+      for (const p of masked) canvas[p] = mask;
+      const logits = await this.session.forward(canvas, masked);
+      const score = masked.reduce((sum, p, row) => sum + logProbability(logits, row, ids[p - prompt.length]), 0);
+      if (score > best.score) best = { text, score };
+    }
+    return { text: best.text, forwardPasses: choices.length };
   }
 
   /**
@@ -259,15 +299,8 @@ export class Engine {
   private async fitLength(canvas: Int32Array, start: number): Promise<Int32Array> {
     const { eot } = this.manifest.tokens;
     const positions = Array.from({ length: canvas.length - start }, (_, i) => start + i);
-    const { data, vocab } = await this.session.forward(canvas, positions);
-    const ended = positions.findIndex((_, row) => {
-      const offset = row * vocab;
-      let max = -Infinity;
-      for (let v = 0; v < vocab; v++) max = Math.max(max, data[offset + v]);
-      let sum = 0;
-      for (let v = 0; v < vocab; v++) sum += Math.exp(data[offset + v] - max);
-      return Math.exp(data[offset + eot] - max) / sum >= LENGTH_CONFIDENCE;
-    });
+    const logits = await this.session.forward(canvas, positions);
+    const ended = positions.findIndex((_, row) => Math.exp(logProbability(logits, row, eot)) >= LENGTH_CONFIDENCE);
     return ended < 0 ? canvas : canvas.slice(0, Math.min(canvas.length, start + ended + LENGTH_MARGIN));
   }
 

@@ -5,44 +5,92 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { SHIPPED_DEFAULT_MODEL_DIR } from "./defaults.ts";
 import { Engine } from "./engine.ts";
-import { mended, repairEdit } from "./repair.ts";
+import { closeRawText, declareImplicitGlobals, mended, repairEdit, type Refill } from "./repair.ts";
 import { firstScriptError, firstScriptMistake } from "./script-guard.ts";
 
 const slip = "<body><p id=\"a\"></p>\n<script>\nconst a = 1;\nconst b = 2;\nfoo(a b);\nconst c = 3;\nconst d = 4;\n</script>";
 const undeclared = "<body>\n<script>\nconst LIMIT = 3;\nfunction f() {\n  return Math.min(MAX, 2);\n}\n</script>";
 
 const mistake = (html: string) => firstScriptMistake(html)!;
+/** The `fix`th try at the app's first mistake, which must be an edit (not a choice). */
+const edit = (html: string, fix: number, at = mistake(html)) => {
+  const e = repairEdit(html, at, fix);
+  assert.ok(e && "spans" in e, `try ${fix} is an edit`);
+  return e as Refill;
+};
 const refilled = (html: string, fix: number) => {
-  const span = repairEdit(html, mistake(html), fix).spans[0];
+  const span = edit(html, fix).spans[0];
   return html.slice(span.start, span.end);
 };
 
-test("a slip's line is refilled, then the lines around it, one more each side a try", () => {
+test("a slip's line is refilled, then the lines around it, one more each side a try, three at most", () => {
   assert.equal(refilled(slip, 0), "foo(a b);");
   assert.equal(refilled(slip, 1), "const b = 2;\nfoo(a b);\nconst c = 3;");
   assert.equal(refilled(slip, 2), "const a = 1;\nconst b = 2;\nfoo(a b);\nconst c = 3;\nconst d = 4;");
-  assert.equal(repairEdit(slip, mistake(slip), 0).spans[0].length, undefined, "as many tokens as the line has");
+  assert.equal(edit(slip, 0).spans[0].length, undefined, "as many tokens as the line has");
+  assert.ok(repairEdit(slip, mistake(slip), 3));
+  assert.equal(repairEdit(slip, mistake(slip), 4), null);
 });
 
-test("a name nothing declares: its line, then room for a declaration at the top of its script, then wider lines", () => {
+test("a name nothing declares: its line, room for a declaration at the top of its script, wider lines, then a declaration by rule", () => {
   assert.equal(undeclared.slice(mistake(undeclared).at, mistake(undeclared).at + 3), "MAX");
   assert.equal(refilled(undeclared, 0), "  return Math.min(MAX, 2);");
-  const room = repairEdit(undeclared, mistake(undeclared), 1);
+  const room = edit(undeclared, 1);
   assert.equal(room.text, undeclared, "nothing else edited");
   assert.equal(room.spans[0].start, room.spans[0].end, "an insertion");
   assert.equal(undeclared.slice(room.spans[0].start, room.spans[0].start + 16), "const LIMIT = 3;", "at the top of the script");
   assert.ok(room.spans[0].length! >= 6, "room for `const MAX = 6;` and its line break");
   assert.equal(refilled(undeclared, 2), "function f() {\n  return Math.min(MAX, 2);\n}");
+  assert.deepEqual(edit(undeclared, 3).spans, []);
+  assert.match(edit(undeclared, 3).text, /<script>\nlet MAX = null;\nconst LIMIT = 3;/, "nothing in its use says what it holds");
+  assert.equal(repairEdit(undeclared, mistake(undeclared), 4), null, "then nothing: it is given up");
+});
+
+test("by rule, a value is declared as its use reads it, and a function is a choice of the script's own", () => {
+  const page = (script: string) => `<body>\n<button id="go">Go</button>\n<script>\n${script}\n</script>`;
+  const declared = (script: string) => {
+    const html = page(script);
+    return edit(html, 3).text.split("\n")[3];
+  };
+  assert.equal(declared("document.onkeydown = (e) => { keys[e.key] = true; };"), "let keys = {};");
+  assert.equal(declared("function f(i) { return grid[i].length; }"), "let grid = [];");
+  assert.equal(declared("go.onclick = () => alert(flagMode ? 1 : 2);"), "let flagMode = false;");
+  assert.equal(declared("go.onclick = () => { score += 1; };"), "let score = 0;");
+  assert.equal(declared('go.onclick = () => alert(mode === "dark");'), 'let mode = "";');
+  const html = page("function step() {}\nfunction draw(a, b) {}\nconst pause = () => {};\nsetInterval(evolve, 150);\ngo.addEventListener(\"click\", evolve);");
+  const choice = repairEdit(html, mistake(html), 3);
+  assert.ok(choice && "choices" in choice);
+  const texts = choice.choices.map((c) => c.text);
+  assert.deepEqual(texts.map((t) => t.match(/setInterval\((\w+)/)![1]), ["step", "pause"], "the functions that take no more arguments than it gets");
+  assert.match(texts[0], /setInterval\(step, 150\);\ngo.addEventListener\("click", step\);/, "every use renamed");
+  assert.deepEqual(choice.choices[0].spans.map(([a, b]) => texts[0].slice(a, b)), ["step", "step"]);
+  assert.equal(firstScriptMistake(texts[1]), null);
+  assert.equal(repairEdit(page("function draw(a, b) {}\nsetInterval(evolve, 150);"), mistake(page("function draw(a, b) {}\nsetInterval(evolve, 150);")), 3), null, "no function fits");
+});
+
+test("a name a script assigns without declaring it and reads is declared at the top of that script", () => {
+  const html = '<body>\n<script>\nconst a = 1;\nfunction lap(t) { show(t - lastLap); lastLap = t; }\nfunction reset() { lastLap = 0; seen = 1; }\n</script>\n<script>let other = 2;</script>';
+  assert.equal(firstScriptMistake(html, { given: ["show"] }), null, "a sloppy script's implicit global is no mistake");
+  assert.equal(declareImplicitGlobals(html), html.replace("<script>\n", "<script>\nlet lastLap = 0;\n"), "read: declared; `seen` is only written");
+  const elsewhere = html.replace("let other = 2;", "var lastLap;");
+  assert.equal(declareImplicitGlobals(elsewhere), elsewhere, "another script declares it");
+});
+
+test("a title or textarea left open is closed where its first line ends, before it swallows the page", () => {
+  assert.equal(closeRawText("<head>\n<title>Memory Game\n\n<style>a{}</style>\n</head>"), "<head>\n<title>Memory Game</title>\n\n<style>a{}</style>\n</head>");
+  assert.equal(closeRawText('<textarea id="n">\n</div>\n<script>'), '<textarea id="n"></textarea>\n</div>\n<script>');
+  const fine = "<title>Notes</title>\n<textarea>**bold** and <b>html</b>\n</textarea>\n<p>x</p>";
+  assert.equal(closeRawText(fine), fine, "closed ones, and markup a textarea may hold, are left alone");
 });
 
 test("an id no element has: the element its script's use asks for is added, then its line is refilled", () => {
   const page = (markup: string, script: string) => `<body>\n<main>\n${markup}\n</main>\n<script>\n${script}\n</script>`;
   const added = (markup: string, script: string) => {
     const html = page(markup, script);
-    const edit = repairEdit(html, mistake(html), 0);
-    assert.deepEqual(edit.spans, [], "nothing for the model to write");
-    assert.equal(firstScriptMistake(edit.text), null, "the script finds it");
-    return edit.text.slice(0, edit.text.indexOf("<script"));
+    const added = edit(html, 0);
+    assert.deepEqual(added.spans, [], "nothing for the model to write");
+    assert.equal(firstScriptMistake(added.text), null, "the script finds it");
+    return added.text.slice(0, added.text.indexOf("<script"));
   };
   const clicked = `const runBtn = document.getElementById("runBtn");\nrunBtn.addEventListener("click", () => {});`;
   assert.equal(added('<button id="step">Step</button> <span>x</span>', clicked), page('<button id="step">Step</button>\n<button id="runBtn" type="button">Run</button> <span>x</span>', "").split("<script")[0], "after the last control, labelled from its id");
@@ -55,38 +103,55 @@ test("an id no element has: the element its script's use asks for is added, then
   assert.equal(refilled(html, 1), `document.getElementById("count").textContent = 3;`);
 });
 
+test("an id no element has goes to an unused control of the kind asked for that names the same action", () => {
+  const page = (markup: string) => `<body>\n${markup}\n<script>\nconst runBtn = document.getElementById("run");\nrunBtn.addEventListener("click", go);\ndocument.getElementById("step").onclick = go;\nfunction go() {}\n</script>`;
+  const reused = (markup: string) => {
+    const e = repairEdit(page(markup), mistake(page(markup)), 0);
+    return e && "choices" in e ? e.choices.map((c) => c.text.match(/getElementById\("(\w+)"\)/)![1]) : null;
+  };
+  assert.deepEqual(reused('<button id="start">Start</button><button id="begin">Go</button><button id="step">Step</button><button id="pause">Pause</button>'), ["start", "begin"]);
+  assert.equal(reused('<button id="clear">Clear</button><button id="step">Step</button>'), null, "no unused button starts anything: one is added");
+  assert.equal(reused('<button id="start" onclick="go()">Start</button>'), null, "one with a handler is in use");
+  assert.equal(reused('<input id="start">'), null, "not a button");
+  const html = page('<button id="start">Start</button><button id="step">Step</button>');
+  const e = repairEdit(html, mistake(html), 0);
+  assert.ok(e && "choices" in e);
+  const [{ text, spans }] = e.choices;
+  assert.deepEqual(spans.map(([a, b]) => text.slice(a, b)), ["start"]);
+  assert.equal(firstScriptMistake(text), null);
+});
+
 test("a name that holds an element by its look: its lookup is declared, of the id that reads like it", () => {
   const page = (markup: string) => `<body>\n${markup}\n<script>\nconst a = 1;\nresetBtn.onclick = () => a;\n</script>`;
   const declared = (markup: string) => {
-    const html = page(markup);
-    const edit = repairEdit(html, mistake(html), 0);
-    assert.deepEqual(edit.spans, []);
-    return edit.text.split("\n")[3];
+    const declaration = edit(page(markup), 0);
+    assert.deepEqual(declaration.spans, []);
+    return declaration.text.split("\n")[3];
   };
   assert.equal(declared('<button id="reset">Reset</button>'), 'const resetBtn = document.getElementById("reset");');
   assert.equal(declared('<button id="reset-btn">Reset</button>'), 'const resetBtn = document.getElementById("reset-btn");');
   const html = page("<p>no such button</p>");
-  const edit = repairEdit(html, mistake(html), 0);
-  assert.match(edit.text, /<button id="reset" type="button">Reset<\/button>\n<script>\nconst resetBtn = document.getElementById\("reset"\);\n/, "the id its name says, and the element");
-  assert.ok(mended(html, mistake(html), edit.end, edit.text));
-  const added = repairEdit(page("<p>x</p>").replace("const a = 1;", 'const resetBtn = document.getElementById("reset");\nconst a = 1;'), { at: 0, kind: "syntax" }, 0);
+  const both = edit(html, 0);
+  assert.match(both.text, /<button id="reset" type="button">Reset<\/button>\n<script>\nconst resetBtn = document.getElementById\("reset"\);\n/, "the id its name says, and the element");
+  assert.ok(mended(html, mistake(html), both.end, both.text));
+  const added = edit(page("<p>x</p>").replace("const a = 1;", 'const resetBtn = document.getElementById("reset");\nconst a = 1;'), 0, { at: 0, kind: "syntax" });
   assert.equal(added.spans[0].start, 0, "a syntax mistake gets no quick fix");
   assert.equal(refilled(undeclared, 0), "  return Math.min(MAX, 2);", "other names get none");
 });
 
 test("a refill counts as mended only where the first mistake is gone or past it", () => {
-  const room = repairEdit(undeclared, mistake(undeclared), 1);
+  const room = edit(undeclared, 1);
   const top = room.spans[0].start;
   const insert = (line: string) => undeclared.slice(0, top) + line + undeclared.slice(top);
   assert.ok(mended(undeclared, mistake(undeclared), room.end, insert("const MAX = 6;\n")));
   assert.ok(!mended(undeclared, mistake(undeclared), room.end, insert("const MIN = 6;\n")), "the same mistake, moved down by the insertion");
   assert.ok(!mended(undeclared, mistake(undeclared), room.end, insert("const MAX = ;\n")), "a new mistake in the refill");
-  const line = repairEdit(slip, mistake(slip), 0).spans[0];
+  const line = edit(slip, 0).spans[0];
   assert.ok(!mended(slip, mistake(slip), line.end, slip.slice(0, line.start) + "foo(a, b));" + slip.slice(line.end)), "another slip in the refill");
   assert.ok(mended(slip, mistake(slip), line.end, slip.slice(0, line.start) + "alert(a, b);" + slip.slice(line.end)));
   const lookup = '<body>\n<script>\nfoo();\ndocument.getElementById("go").onclick = foo;\n</script>';
-  const edit = repairEdit(lookup, mistake(lookup), 0);
-  assert.ok(mended(lookup, mistake(lookup), edit.end, edit.text), "the element added; the name read before it is another mistake, hidden until now");
+  const added = edit(lookup, 0);
+  assert.ok(mended(lookup, mistake(lookup), added.end, added.text), "the element added; the name read before it is another mistake, hidden until now");
 });
 
 test("the default model declares a constant its app reads and never declared", { timeout: 120_000 }, async () => {
@@ -113,7 +178,7 @@ test("the default model declares a constant its app reads and never declared", {
   }
 });
 
-test("a name the model cannot mend is given up after two tries, and the repair goes on to the next mistake", { timeout: 120_000 }, async () => {
+test("a value the model cannot declare is declared by its use, and the repair goes on to the next mistake", { timeout: 120_000 }, async () => {
   // A held-out minesweeper as the default model wrote it: `flagMode` read in a click handler and
   // declared nowhere, then `resetBtn` (the New game button, id "reset") never looked up.
   const app = readFileSync("engine/testdata/minesweeper-undeclared.html", "utf8");
@@ -123,8 +188,31 @@ test("a name the model cannot mend is given up after two tries, and the repair g
     const repair = engine.repair(app, "minesweeper game");
     let e = await repair.next();
     while (!e.done) e = await repair.next();
+    assert.match(e.value.artifact, /\nlet flagMode = false;\n/);
     assert.match(e.value.artifact, /\nconst resetBtn = document\.getElementById\("reset"\);\n/);
-    assert.equal(firstScriptMistake(e.value.artifact, { given: ["flagMode"] }), null);
+    assert.equal(firstScriptMistake(e.value.artifact), null);
+  } finally {
+    await engine.close();
+  }
+});
+
+test("a function the app names and never wrote becomes the one of its own the model finds likeliest there", { timeout: 120_000 }, async () => {
+  // A dev game of life as the default model wrote it: Start and Pause buttons, and a script that
+  // toggles a `run` button; `function step()` generates, and the timer calls `evolve`, the Step
+  // button `nextGeneration`, neither of them written.
+  const app = readFileSync("engine/testdata/life-misnamed.html", "utf8");
+  const mistakes = [firstScriptMistake(app), firstScriptMistake(app, { given: ["run"] }), firstScriptMistake(app, { given: ["run", "evolve"] })];
+  assert.deepEqual(mistakes.map((m) => m?.name), ["run", "evolve", "nextGeneration"]);
+  const engine = await Engine.load(SHIPPED_DEFAULT_MODEL_DIR);
+  try {
+    const repair = engine.repair(app, "Conway's game of life with start and pause");
+    let e = await repair.next();
+    while (!e.done) e = await repair.next();
+    assert.match(e.value.artifact, /const runBtn = document\.getElementById\("start"\);/, "the unused Start button, not a new one");
+    assert.equal(e.value.artifact.match(/<button/g)!.length, app.match(/<button/g)!.length);
+    assert.match(e.value.artifact, /setInterval\(step, 150\)/);
+    assert.match(e.value.artifact, /getElementById\("step"\)\.addEventListener\("click", step\)/);
+    assert.equal(firstScriptMistake(e.value.artifact), null);
   } finally {
     await engine.close();
   }

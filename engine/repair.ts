@@ -1,10 +1,13 @@
-// Repair by infilling. A block-causal model writes left to right and cannot look ahead, so an
-// app may end with a script that still goes wrong (script-guard.ts): a name that nothing
-// declares, an element the markup never gave, a slip the guard gave up on. The engine then
-// edits the app and lets the model refill part of it with the whole app on both sides (its
-// bidirectional infilling); this file says what each try edits and masks, and whether a refill
-// mended the mistake.
+// Repair. A block-causal model writes left to right and cannot look ahead, so an app may end
+// with a script that still goes wrong (script-guard.ts): a name that nothing declares, an
+// element the markup never gave, a slip the guard gave up on. The engine then edits the app:
+// by rule where the script's own use says what is missing, by letting the model refill part of
+// it with the whole app on both sides (its bidirectional infilling), or by letting the model
+// choose among a few edits. This file says what each try edits, masks or offers, and whether
+// it mended the mistake; and two tidy-ups of a finished app that no check reports.
 import type { InfillSpan } from "./engine.ts";
+import { declaredFunctions, nameUse } from "./name-use.ts";
+import { globalScope } from "./script-names.ts";
 import { firstScriptMistake, givenIds, type MistakeChecks, type ScriptMistake } from "./script-guard.ts";
 
 /**
@@ -13,46 +16,74 @@ import { firstScriptMistake, givenIds, type MistakeChecks, type ScriptMistake } 
  */
 export const GUARD_BEFORE_REPAIR: MistakeChecks = { ids: false, names: false };
 /**
- * Edits after a generation, at most; tries that mend nothing, at most; and tries at one name or
- * id before the repair gives it up and goes on to the next mistake (a name read in a click
- * handler breaks that handler; an element looked up at the top breaks the whole script).
+ * Edits kept after a generation, at most; and refills that mend nothing, at most (the model's
+ * time; the rule-made edits cost none and are tried all the same).
  */
 export const MAX_REPAIRS = 8;
 export const MAX_FAILED_REPAIRS = 3;
-export const TRIES_PER_NAME = 2;
+/** How far a syntax mistake's refill widens: its line, then one more line each side a try, up to this many. */
+const MAX_WIDENING = 3;
 /** A name that by its look holds an element, and what it is of: `history` of `historyEl`. */
 const ELEMENT_HOLDER = /^([a-z][\w$]*?)(?:El|Elem|Element|Btn|Button|Input|Field|Display|Box)$/;
 /** Tokens inserted for a declaration: `const MAX = 6;` and its line break are 6. */
 const DECLARATION_TOKENS = 8;
+/** Words that name one action on a button, for reusing an unused one (reuseElement). */
+const ACTIONS = [
+  ["start", "run", "play", "go", "begin", "resume", "toggle"],
+  ["stop", "pause", "halt"],
+  ["reset", "clear", "restart", "new"],
+  ["add", "submit", "save", "create", "post", "send"],
+  ["next", "forward", "skip"],
+  ["prev", "previous", "back"],
+  ["calc", "calculate", "compute", "convert"],
+];
+/** The script's functions the model weighs for a function it named and never wrote, at most. */
+const MAX_CHOICES = 12;
 
 /**
- * One try at a mistake: `text` is the app edited (an element added), `spans` what the model
- * refills in it, and `end` where the edit ends in the app before it (mended() reads past it).
+ * One try at a mistake. Either an edit, `text` (the app edited: an element added, a line
+ * declared) with the `spans` the model refills in it; or `choices`, texts of which the model
+ * keeps the one it finds likeliest at their `spans`. `end` is where the edit ends in the app
+ * before it (mended() reads past it).
  */
-export interface RepairEdit {
+export type RepairEdit = Refill | { choices: { text: string; spans: [number, number][] }[]; end: number };
+export interface Refill {
   text: string;
   spans: InfillSpan[];
   end: number;
 }
 
 /**
- * The `fix`th try (from 0) at `mistake` in `text`. First, where the mistake is a missing
- * element or a missing lookup of one, the quick fix that adds it (addElement, declareElement).
- * A name nothing declares: its line, then room for a line at the top of its script (the model
- * wrote `Math.min(MAX, ...)` and never `const MAX = 6;`, which it writes there when asked).
- * Otherwise, and after those: the mistake's line, then the line and one more on each side, two,
- * and so on.
+ * The `fix`th try (from 0) at `mistake` in `text`, or null where nothing is left to try (a
+ * name or id is then given up; a syntax slip ends the repair):
+ * - a syntax slip: its line refilled, then the line and one more on each side, two, three;
+ * - an id no element has: an unused control that names the same action, the model's choice
+ *   (reuseElement); else the element added (addElement); then its line refilled;
+ * - a name nothing declares: where it holds an element by its look, the lookup declared
+ *   (declareElement); its line refilled; room for a line at the top of its script (the model
+ *   wrote `Math.min(MAX, ...)` and never `const MAX = 6;`, which it writes there when asked);
+ *   the line and one more on each side; and last a declaration that fits its use, or one of
+ *   the script's functions in its place (declareByUse).
  */
-export function repairEdit(text: string, mistake: ScriptMistake, fix: number): RepairEdit {
-  const quickFix = mistake.kind === "id" ? addElement(text, mistake) : mistake.kind === "name" ? declareElement(text, mistake) : null;
-  if (quickFix && fix-- === 0) return quickFix;
-  if (mistake.kind === "name" && fix === 1) {
-    const top = scriptTop(text, mistake.at);
-    return { text, spans: [{ start: top, end: top, length: DECLARATION_TOKENS }], end: top };
+export function repairEdit(text: string, mistake: ScriptMistake, fix: number): RepairEdit | null {
+  const line = (widen: number) => () => lines(text, mistake.at, widen);
+  const tries: (() => RepairEdit | null)[] =
+    mistake.kind === "syntax"
+      ? Array.from({ length: MAX_WIDENING + 1 }, (_, widen) => line(widen))
+      : mistake.kind === "id"
+        ? [() => reuseElement(text, mistake), () => addElement(text, mistake), line(0)]
+        : [() => declareElement(text, mistake), line(0), () => roomAtTop(text, mistake), line(1), () => declareByUse(text, mistake)];
+  for (const attempt of tries) {
+    const edit = attempt();
+    if (edit && fix-- === 0) return edit;
   }
-  const widen = mistake.kind === "name" && fix > 1 ? fix - 1 : fix;
-  let start = text.lastIndexOf("\n", mistake.at - 1) + 1;
-  let end = text.indexOf("\n", mistake.at);
+  return null;
+}
+
+/** The line holding `at` and `widen` more on each side, refilled. */
+function lines(text: string, at: number, widen: number): Refill {
+  let start = text.lastIndexOf("\n", at - 1) + 1;
+  let end = text.indexOf("\n", at);
   if (end < 0) end = text.length;
   for (let i = 0; i < widen; i++) {
     if (start > 0) start = text.lastIndexOf("\n", start - 2) + 1;
@@ -60,6 +91,12 @@ export function repairEdit(text: string, mistake: ScriptMistake, fix: number): R
     if (end < text.length) end = next < 0 ? text.length : next;
   }
   return { text, spans: [{ start, end }], end };
+}
+
+/** Room for the model to write a line at the top of the mistake's script. */
+function roomAtTop(text: string, mistake: ScriptMistake): Refill {
+  const top = scriptTop(text, mistake.at);
+  return { text, spans: [{ start: top, end: top, length: DECLARATION_TOKENS }], end: top };
 }
 
 /** Where the first line of the script holding offset `at` starts. */
@@ -72,7 +109,7 @@ function scriptTop(text: string, at: number): number {
  * lookup, declared at the top of its script, of the id given that reads like it, else of the
  * id its name says, with the element added (addElement). Null for other names.
  */
-function declareElement(text: string, mistake: ScriptMistake): RepairEdit | null {
+function declareElement(text: string, mistake: ScriptMistake): Refill | null {
   const name = mistake.name!;
   const base = name.match(ELEMENT_HOLDER)?.[1];
   if (!base) return null;
@@ -86,26 +123,182 @@ function declareElement(text: string, mistake: ScriptMistake): RepairEdit | null
 }
 
 /**
- * The element a script looks up by an id no element has, added to the markup: the kind that
- * the script's use of it asks for (a button it listens to for clicks, a field it reads the value
- * of, a canvas it draws on, else a box it writes to), on a line of its own. Controls go after
- * the markup's last control, the rest just before the script; a button's label is its id in words.
+ * The last try at a name nothing declares, by how its script uses it (name-use.ts). A value is
+ * declared at the top of its script, starting as the literal it is assigned, else as its use
+ * reads it (`keys[e.key]` an object, `flagMode ? ...` false). A function, which no rule can
+ * write, is one of the script's own that takes no more arguments than it gets, the one the
+ * model finds likeliest in its place. Null where the script declares no such function.
  */
-function addElement(text: string, mistake: ScriptMistake): RepairEdit {
+function declareByUse(text: string, mistake: ScriptMistake): RepairEdit | null {
+  const name = mistake.name!;
+  const open = text.lastIndexOf("<script", mistake.at);
+  const from = text.indexOf(">", open) + 1;
+  const close = text.indexOf("</script", from);
+  const code = text.slice(from, close < 0 ? text.length : close);
+  const module = /\btype\s*=\s*["']?module/i.test(text.slice(open, from));
+  const use = nameUse(code, module, name);
+  if (!use) return null;
+  if (use.called === undefined) {
+    const top = scriptTop(text, mistake.at);
+    return { text: text.slice(0, top) + `let ${name} = ${use.initial};\n` + text.slice(top), spans: [], end: top };
+  }
+  const fits = declaredFunctions(code, module).filter((f) => f.params <= use.called!);
+  const choices = fits.slice(0, MAX_CHOICES).map((f) => {
+    let out = text.slice(0, from);
+    let at = 0; // how far into `code` is copied
+    const spans: [number, number][] = [];
+    for (const site of use.sites) {
+      out += code.slice(at, site);
+      spans.push([out.length, out.length + f.name.length]);
+      out += f.name;
+      at = site + name.length;
+    }
+    return { text: out + text.slice(from + at), spans };
+  });
+  return choices.length ? { choices, end: from + use.sites[use.sites.length - 1] + name.length } : null;
+}
+
+/**
+ * `html` with each `<title>` and `<textarea>` that holds markup closed where its first line
+ * ends (or its markup starts). Their text runs to their closing tag, so one the model left open
+ * swallows the page: it wrote `<title>Memory Game` and went on to the style, and the app showed
+ * nothing.
+ */
+export function closeRawText(html: string): string {
+  return html.replace(/(<(title|textarea)\b[^>]*>)([\s\S]*?)(?=<\/\2\s*>|$)/gi, (whole, open: string, tag: string, text: string) => {
+    // A title holds no markup; a textarea may (an HTML sample), but not the page's own structure.
+    const markup = text.search(tag.toLowerCase() === "title" ? /<[a-z!/]/i : /<(\/?(div|main|section|form|label|button|p|body|head|html)\b|script|style)/i);
+    if (markup < 0) return whole;
+    const end = Math.min(markup, text.includes("\n") ? text.indexOf("\n") : markup);
+    return `${open}${text.slice(0, end)}</${tag}>${text.slice(end)}`;
+  });
+}
+
+/**
+ * `html` with each name that an inline script assigns without declaring it (a sloppy script's
+ * implicit global) and also reads declared at the top of that script, as declareByUse declares
+ * it. Such a script runs, but throws where it reads the name before it first assigns it: the
+ * model wrote `lastLap = t` in a lap handler and read `t - lastLap` before any lap.
+ */
+export function declareImplicitGlobals(html: string): string {
+  const scripts = [...html.matchAll(/<script(\s[^>]*)?>/gi)].flatMap((open) => {
+    const from = open.index + open[0].length;
+    const close = html.indexOf("</script", from);
+    if (close < 0 || /\b(src|type)\s*=/i.test(open[1] ?? "")) return [];
+    const code = html.slice(from, close);
+    try {
+      const scope = globalScope(code, false);
+      return scope ? [{ from, close, code, declared: scope.variables.map((v) => v.name), implicit: scope.implicit.variables.map((v) => v.name) }] : [];
+    } catch {
+      return []; // it does not parse: the repair's, not this
+    }
+  });
+  const declared = new Set(scripts.flatMap((s) => s.declared));
+  const insertions: [number, string][] = [];
+  for (const { from, close, code, implicit } of scripts) {
+    const lines = implicit.flatMap((name) => {
+      const use = nameUse(code, false, name);
+      if (declared.has(name) || !use?.read) return [];
+      declared.add(name); // once, in the first script that assigns it
+      return [`let ${name} = ${use.initial};\n`];
+    });
+    const lineBreak = html.indexOf("\n", from);
+    if (lines.length) insertions.push([lineBreak >= 0 && lineBreak < close ? lineBreak + 1 : from, lines.join("")]);
+  }
+  for (const [at, lines] of insertions.reverse()) html = html.slice(0, at) + lines + html.slice(at);
+  return html;
+}
+
+/** The kinds of element a script's use of one asks for (wantedElement). */
+type ElementKind = "canvas" | "checkbox" | "field" | "button" | "box";
+/** Markup of controls of a kind, with their id (group 1), for reuseElement. */
+const CONTROLS: Partial<Record<ElementKind, RegExp>> = {
+  button: /<button\b[^>]*?\bid\s*=\s*["']([^"']+)["'][^>]*>/gi,
+  field: /<(?:input|select|textarea)\b(?![^>]*\btype\s*=\s*["']?(?:checkbox|radio|button|submit))[^>]*?\bid\s*=\s*["']([^"']+)["'][^>]*>/gi,
+  checkbox: /<input\b(?=[^>]*\btype\s*=\s*["']?checkbox)[^>]*?\bid\s*=\s*["']([^"']+)["'][^>]*>/gi,
+};
+
+/**
+ * The element that a script's use of an id it looks up asks for: a canvas it draws on, a
+ * checkbox, a field it reads the value of, a button it listens to for clicks, else a box it
+ * writes to.
+ */
+function wantedElement(text: string, mistake: ScriptMistake): ElementKind {
   const id = mistake.name!;
-  const script = text.lastIndexOf("<script", mistake.at);
-  const code = text.slice(script);
+  const code = text.slice(text.lastIndexOf("<script", mistake.at));
   const quoted = `getElementById\\(\\s*["'\`]${escape(id)}["'\`]\\s*\\)`;
   // The element itself, or a name it was given (`const runBtn = ...`, `this.run = ...`).
   const holder = code.match(new RegExp(`([\\w$.]+)\\s*=\\s*document\\.${quoted}`))?.[1];
   const refs = [quoted, ...(holder ? [`(?<![\\w$.])${escape(holder)}(?![\\w$])`] : [])].join("|");
   const uses = (pattern: string) => new RegExp(`(?:${refs})\\s*\\.\\s*(?:${pattern})`).test(code);
-  let open: string;
-  if (uses("getContext")) open = `<canvas id="${id}" width="320" height="240"></canvas>`;
-  else if (uses("checked")) open = `<input type="checkbox" id="${id}">`;
-  else if (uses("value|select\\(|focus\\(")) open = `<input id="${id}">`;
-  else if (uses(`addEventListener\\(\\s*["'\`]click|onclick`)) open = `<button id="${id}" type="button">${label(id)}</button>`;
-  else open = `<div id="${id}"></div>`;
+  if (uses("getContext")) return "canvas";
+  if (uses("checked")) return "checkbox";
+  if (uses("value|select\\(|focus\\(")) return "field";
+  if (uses(`addEventListener\\(\\s*["'\`]click|onclick`)) return "button";
+  return "box";
+}
+
+/**
+ * An id no element has, where the markup before its script has controls of the kind the script
+ * asks for that nothing else uses (no script names their id, no handler attribute): the lookups
+ * renamed to each such control's id, of which the model keeps the likeliest. The model wrote
+ * Start and Pause buttons, then a script that toggles one `run` button; a form's unlabelled
+ * button, then a script that listens to an `add` button. Null where there is none.
+ */
+function reuseElement(text: string, mistake: ScriptMistake): RepairEdit | null {
+  const controls = CONTROLS[wantedElement(text, mistake)];
+  if (!controls) return null;
+  const script = text.lastIndexOf("<script", mistake.at);
+  const scripts = [...text.matchAll(/<script\b[^>]*>([\s\S]*?)(?:<\/script|$)/gi)].map((m) => m[1]).join("\n");
+  const unused = [...text.slice(0, script).matchAll(controls)]
+    .filter(([tag, id]) => !/\son\w+\s*=/i.test(tag) && !new RegExp(`["'\`#]${escape(id)}(?![\\w-])`).test(scripts))
+    .map(([, id]) => id)
+    .filter((id) => sameAction(id, mistake.name!));
+  const lookup = new RegExp(`(getElementById\\(\\s*["'\`])${escape(mistake.name!)}(?=["'\`]\\s*\\))`, "g");
+  if (text.search(lookup) < 0) return null; // a literal still joined to more: `"score" + turn`
+  const choices = unused.slice(0, MAX_CHOICES).map((id) => {
+    const spans: [number, number][] = [];
+    let shift = 0; // how much longer the text has grown before the current lookup
+    const renamed = text.replace(lookup, (_, head: string, at: number) => {
+      const start = at + shift + head.length;
+      spans.push([start, start + id.length]);
+      shift += id.length - mistake.name!.length;
+      return head + id;
+    });
+    return { text: renamed, spans };
+  });
+  return choices.length ? { choices, end: mistake.at } : null;
+}
+
+/**
+ * Whether two ids name the same action: a word in common, or words of one group of synonyms
+ * (`run` and `start`; not `random` and `clear`, which would wire a Clear button to randomize).
+ */
+function sameAction(a: string, b: string): boolean {
+  const groups = (id: string) => words(id).map((w) => ACTIONS.findIndex((g) => g.includes(w))).filter((g) => g >= 0);
+  return words(a).some((w) => words(b).includes(w)) || groups(a).some((g) => groups(b).includes(g));
+}
+
+/** An id's words, lower-cased, without a trailing `btn` or `button`: `newGameBtn` is new, game. */
+function words(id: string): string[] {
+  return label(id).toLowerCase().split(" ");
+}
+
+/**
+ * The element a script looks up by an id no element has, added to the markup: the kind that
+ * the script's use of it asks for (wantedElement), on a line of its own. Controls go after the
+ * markup's last control, the rest just before the script; a button's label is its id in words.
+ */
+function addElement(text: string, mistake: ScriptMistake): Refill {
+  const id = mistake.name!;
+  const script = text.lastIndexOf("<script", mistake.at);
+  const open = {
+    canvas: `<canvas id="${id}" width="320" height="240"></canvas>`,
+    checkbox: `<input type="checkbox" id="${id}">`,
+    field: `<input id="${id}">`,
+    button: `<button id="${id}" type="button">${label(id)}</button>`,
+    box: `<div id="${id}"></div>`,
+  }[wantedElement(text, mistake)];
   const control = open.startsWith("<input") || open.startsWith("<button");
   const markup = text.slice(0, script);
   const lastControl = control ? Math.max(markup.lastIndexOf("</button>"), markup.lastIndexOf("<input"), markup.lastIndexOf("</select>")) : -1;

@@ -115,6 +115,17 @@ interface Candidate {
   confidence: number;
 }
 
+/** The log-probability of `token` in row `row` of `logits` (log-softmax at temperature 1). */
+export function logProbability(logits: Logits, row: number, token: number): number {
+  const { data, vocab } = logits;
+  const offset = row * vocab;
+  let max = -Infinity;
+  for (let v = 0; v < vocab; v++) max = Math.max(max, data[offset + v]);
+  let sum = 0;
+  for (let v = 0; v < vocab; v++) sum += Math.exp(data[offset + v] - max);
+  return data[offset + token] - max - Math.log(sum);
+}
+
 /** Softmax of one row of logits at a temperature (confidences are always read at temperature 1). */
 function softmax(data: Float32Array, offset: number, vocab: number, temperature = 1): Float64Array {
   const p = new Float64Array(vocab);

@@ -23,20 +23,28 @@ export interface ScriptNames {
  * eslint-scope cannot read what acorn parsed (syntax newer than it knows).
  */
 export function scriptNames(code: string, module: boolean): ScriptNames | null {
-  const sourceType = module ? "module" : "script";
-  const ast = parse(code, { ecmaVersion: "latest", sourceType, ranges: true }); // eslint-scope reads ranges
-  let global: GlobalScope;
-  try {
-    global = analyze(ast as never, { ecmaVersion: 2022, sourceType }).globalScope!;
-  } catch {
-    return null;
-  }
+  const global = globalScope(code, module);
+  if (!global) return null;
   const declared = new Set([...global.variables, ...global.implicit.variables].map((v) => v.name));
   const unresolved = global.through
     .filter((r) => throwsWhenRun(r, code))
     .map((r) => ({ name: r.identifier.name, start: r.identifier.range![0], visible: visibleFrom(r.from) }))
     .sort((a, b) => a.start - b.start);
   return { declared, unresolved };
+}
+
+/**
+ * Parse `code` (it must parse) and read its scopes: the global scope, whose `through` holds the
+ * references nothing declares; null where eslint-scope cannot read what acorn parsed.
+ */
+export function globalScope(code: string, module: boolean): GlobalScope | null {
+  const sourceType = module ? "module" : "script";
+  const ast = parse(code, { ecmaVersion: "latest", sourceType, ranges: true }); // eslint-scope reads ranges
+  try {
+    return analyze(ast as never, { ecmaVersion: 2022, sourceType }).globalScope!;
+  } catch {
+    return null;
+  }
 }
 
 /**
