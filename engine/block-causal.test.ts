@@ -1,9 +1,12 @@
 // The shipped default model is block-causal (block diffusion): it generates through an exact
-// cache of the settled text, so the cache changes the cost of a pass, never its numbers.
+// cache of the settled text, so the cache changes the cost of a pass, never its numbers; and a
+// cache is sized to the text it holds.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { SHIPPED_DEFAULT_MODEL_DIR } from "./defaults.ts";
 import { Engine, type EngineEvent } from "./engine.ts";
+import { readModelFolder } from "./manifest.ts";
+import { DenoiserSession } from "./session.ts";
 
 async function last(events: AsyncIterable<EngineEvent>): Promise<EngineEvent> {
   let end: EngineEvent | undefined;
@@ -25,5 +28,26 @@ test("the default model writes the same text through its prefix cache as running
     assert.ok(cached.stats.forwardPasses < uncached.stats.forwardPasses, `${cached.stats.forwardPasses} vs ${uncached.stats.forwardPasses} passes`);
   } finally {
     await engine.close();
+  }
+});
+
+test("a new text gets a prefix cache its own size, not one as long as the longer text before it, and the same numbers", { timeout: 120_000 }, async () => {
+  const folder = readModelFolder(SHIPPED_DEFAULT_MODEL_DIR);
+  const [used, fresh] = await Promise.all([DenoiserSession.load(folder), DenoiserSession.load(folder)]);
+  try {
+    const ids = Int32Array.from({ length: 700 }, (_, i) => 5 + ((i * 7) % 300));
+    await used.prefix!.run(ids, 0, 640, [], 0, 640); // a long text, settled
+    const rows = (s: DenoiserSession) => (s as unknown as { prefixKv: { capacity: number }[] }).prefixKv[0].capacity;
+    assert.equal(rows(used), 640);
+    const short = ids.slice(300, 340);
+    const logits = [];
+    for (const s of [used, fresh]) {
+      await s.prefix!.run(short, 0, 32, [], 0, 32);
+      logits.push((await s.prefix!.run(short, 32, 40, [32, 33, 34, 35, 36, 37, 38, 39])).data);
+    }
+    assert.equal(rows(used), 128, "a pass reads every row of the cache: it must not keep the long text's length");
+    assert.deepEqual(logits[0], logits[1]);
+  } finally {
+    await Promise.all([used.release(), fresh.release()]);
   }
 });
