@@ -234,23 +234,29 @@ export class Engine {
         fix++; // the model's time is spent; rule-made tries go on
         continue;
       }
-      let refilled: string;
+      let refilled = artifact;
       const before = spent;
-      if ("choices" in edit) {
-        const choice = await this.likeliest(edit.choices, request);
-        refilled = choice.text;
-        spent = { steps: before.steps, forwardPasses: before.forwardPasses + choice.forwardPasses };
-      } else {
-        refilled = edit.text;
-        if (refills) {
-          for await (const e of this.run({ kind: "infill", text: edit.text, spans: edit.spans, request }, { ...options, syntaxGuard: false }, signal)) {
-            if (e.type === "frame") yield { ...e, step: before.steps + e.step, totalSteps: before.steps + e.totalSteps, forwardPasses: before.forwardPasses + e.forwardPasses };
-            else {
-              refilled = e.artifact;
-              spent = { steps: before.steps + e.stats.steps, forwardPasses: before.forwardPasses + e.stats.forwardPasses };
+      try {
+        if ("choices" in edit) {
+          const choice = await this.likeliest(edit.choices, request);
+          refilled = choice.text;
+          spent = { steps: before.steps, forwardPasses: before.forwardPasses + choice.forwardPasses };
+        } else {
+          refilled = edit.text;
+          if (refills) {
+            for await (const e of this.run({ kind: "infill", text: edit.text, spans: edit.spans, request }, { ...options, syntaxGuard: false }, signal)) {
+              if (e.type === "frame") yield { ...e, step: before.steps + e.step, totalSteps: before.steps + e.totalSteps, forwardPasses: before.forwardPasses + e.forwardPasses };
+              else {
+                refilled = e.artifact;
+                spent = { steps: before.steps + e.stats.steps, forwardPasses: before.forwardPasses + e.stats.forwardPasses };
+              }
             }
           }
         }
+      } catch (e) {
+        // An edit that grew the app past the model's canvas: the model cannot read it whole.
+        if (!(e instanceof EngineInputError)) throw e;
+        refilled = artifact;
       }
       if (mended(artifact, mistake, edit.end, refilled, given)) {
         artifact = refilled;
@@ -279,6 +285,7 @@ export class Engine {
     let best = { text: choices[0].text, score: -Infinity };
     for (const { text, spans } of choices) {
       const { ids, offsets } = await this.codec.encodeWithOffsets(text);
+      if (prompt.length + ids.length + 1 > this.manifest.maxSequenceLength) throw new EngineInputError(`the text is too long to score: ${prompt.length + ids.length + 1} tokens`);
       const masked = ids.flatMap((_, i) => (spans.some(([a, b]) => offsets[i][0] < b && offsets[i][1] > a) ? [prompt.length + i] : []));
       const canvas = Int32Array.from([...prompt, ...ids, eot]);
       for (const p of masked) canvas[p] = mask;

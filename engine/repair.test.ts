@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { SHIPPED_DEFAULT_MODEL_DIR } from "./defaults.ts";
+import { DEFAULT_MODEL_DIR, SHIPPED_DEFAULT_MODEL_DIR } from "./defaults.ts";
 import { Engine } from "./engine.ts";
 import { closeRawText, declareImplicitGlobals, mended, repairEdit, type Refill } from "./repair.ts";
 import { firstScriptError, firstScriptMistake } from "./script-guard.ts";
@@ -213,6 +213,21 @@ test("a function the app names and never wrote becomes the one of its own the mo
     assert.match(e.value.artifact, /setInterval\(step, 150\)/);
     assert.match(e.value.artifact, /getElementById\("step"\)\.addEventListener\("click", step\)/);
     assert.equal(firstScriptMistake(e.value.artifact), null);
+  } finally {
+    await engine.close();
+  }
+});
+
+test("an app too long for the model to read whole is left as it is, not failed", { timeout: 60_000 }, async () => {
+  const engine = await Engine.load(DEFAULT_MODEL_DIR);
+  try {
+    const filler = Array.from({ length: 900 }, (_, i) => `w${i}`).join(" ");
+    const app = `<body>\n<p>${filler}</p>\n<script>\nfoo(a b);\n</script>`;
+    const repair = engine.repair(app, "an app");
+    let e = await repair.next();
+    while (!e.done) e = await repair.next();
+    assert.equal(e.value.artifact, app);
+    assert.equal(e.value.repairs, 0);
   } finally {
     await engine.close();
   }
