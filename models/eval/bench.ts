@@ -85,9 +85,11 @@ if (values.setting) {
 } else {
   // Names hold commas ("model defaults, no cache"), so a list of them is split at semicolons.
   const names = values.settings?.split(";").map((n) => n.trim()) ?? Object.keys(SETTINGS);
+  // Every name is checked before any runs: a typo at the end must not cost the runs before it.
+  const unknown = names.filter((n) => !SETTINGS[n]);
+  if (unknown.length) throw new Error(`no setting ${unknown.map((n) => `"${n}"`).join(", ")}; known: ${Object.keys(SETTINGS).join(", ")}`);
   const table: BenchRow[] = [];
   for (const name of names) {
-    if (!SETTINGS[name]) throw new Error(`no setting "${name}"; known: ${Object.keys(SETTINGS).join(", ")}`);
     const args = ["--import", "tsx", "models/eval/bench.ts", "--setting", name, "--prompts", values.prompts!, "--limit", values.limit!, "--model", values.model!];
     const out = execFileSync(process.execPath, args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
     table.push(JSON.parse(out.trim().split("\n").at(-1)!));
