@@ -7,7 +7,7 @@ import { readModelFolder, type Manifest } from "./manifest.ts";
 import { denoise, logProbability, type Remasking, type SamplerOptions } from "./sampler.ts";
 import { DenoiserSession } from "./session.ts";
 import { Rng } from "./random.ts";
-import { GUARD_BEFORE_REPAIR, MAX_FAILED_REPAIRS, MAX_REPAIRS, closeRawText, declareImplicitGlobals, mended, repairEdit } from "./repair.ts";
+import { GUARD_BEFORE_REPAIR, MAX_FAILED_REPAIRS, MAX_REPAIRS, mended, repairEdit, tidy } from "./repair.ts";
 import { firstScriptMistake, scriptCheck } from "./script-guard.ts";
 import { TextCodec } from "./tokenizer.ts";
 
@@ -267,7 +267,7 @@ export class Engine {
         fix++;
       }
     }
-    const tidied = closeRawText(declareImplicitGlobals(artifact));
+    const tidied = tidy(artifact);
     if (tidied !== artifact) [artifact, repairs] = [tidied, repairs + 1];
     return { artifact, repairs, ...spent };
   }

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { DEFAULT_MODEL_DIR, SHIPPED_DEFAULT_MODEL_DIR } from "./defaults.ts";
 import { Engine } from "./engine.ts";
-import { closeRawText, declareImplicitGlobals, mended, repairEdit, type Refill } from "./repair.ts";
+import { addFormFields, closeRawText, declareImplicitGlobals, mended, repairEdit, type Refill } from "./repair.ts";
 import { firstScriptError, firstScriptMistake } from "./script-guard.ts";
 
 const slip = "<body><p id=\"a\"></p>\n<script>\nconst a = 1;\nconst b = 2;\nfoo(a b);\nconst c = 3;\nconst d = 4;\n</script>";
@@ -81,6 +81,20 @@ test("a title or textarea left open is closed where its first line ends, before 
   assert.equal(closeRawText('<textarea id="n">\n</div>\n<script>'), '<textarea id="n"></textarea>\n</div>\n<script>');
   const fine = "<title>Notes</title>\n<textarea>**bold** and <b>html</b>\n</textarea>\n<p>x</p>";
   assert.equal(closeRawText(fine), fine, "closed ones, and markup a textarea may hold, are left alone");
+});
+
+test("the fields a script reads from its form and the form lacks are added, before its submit button", () => {
+  const page = (form: string, script: string) => `<body>\n${form}\n<script>\n${script}\n</script>`;
+  const form = '<form id="book">\n<input name="name">\n<button type="button">Menu</button>\n<button>Book</button>\n</form>';
+  const script = 'book.onsubmit = function (e) { out.textContent = this.elements.name.value + this.elements.date.value + this.elements["people"].value + this.elements.length; };';
+  assert.equal(
+    addFormFields(page(form, script)),
+    page(form.replace("<button>Book", '<input name="date" type="date" placeholder="Date" aria-label="Date">\n<input name="people" type="number" min="1" placeholder="People" aria-label="People">\n<button>Book'), script),
+  );
+  const whole = page(form.replace('<input name="name">', '<input name="name"><input id="date"><select name="people"></select>'), script);
+  assert.equal(addFormFields(whole), whole, "every field there, by name or id");
+  const two = page(form + "\n<form></form>", script);
+  assert.equal(addFormFields(two), two, "two forms: which one is meant is not known");
 });
 
 test("an id no element has: the element its script's use asks for is added, then its line is refilled", () => {

@@ -4,7 +4,7 @@
 // by rule where the script's own use says what is missing, by letting the model refill part of
 // it with the whole app on both sides (its bidirectional infilling), or by letting the model
 // choose among a few edits. This file says what each try edits, masks or offers, and whether
-// it mended the mistake; and two tidy-ups of a finished app that no check reports.
+// it mended the mistake; and the tidy-ups of a finished app that no check reports.
 import type { InfillSpan } from "./engine.ts";
 import { declaredFunctions, nameUse } from "./name-use.ts";
 import { globalScope } from "./script-names.ts";
@@ -156,6 +156,46 @@ function declareByUse(text: string, mistake: ScriptMistake): RepairEdit | null {
     return { text: out + text.slice(from + at), spans };
   });
   return choices.length ? { choices, end: from + use.sites[use.sites.length - 1] + name.length } : null;
+}
+
+/**
+ * The tidy-ups of a finished app that no check reports: implicit globals declared, a runaway
+ * title closed, the fields its scripts read from its form added.
+ */
+export function tidy(html: string): string {
+  return addFormFields(closeRawText(declareImplicitGlobals(html)));
+}
+
+/** What a script may read from a form's `elements` besides its fields. */
+const FORM_COLLECTION = new Set(["length", "item", "namedItem"]);
+
+/**
+ * `html` with a field added to its form for each name its scripts read from `elements` that no
+ * control of the form has (`this.elements.date.value` throws on submit): the dev landing page
+ * wrote a signup form, then a booking script that reads a date and a party size. Only where the
+ * page has one form; the fields go before its submit button, else at its end.
+ */
+export function addFormFields(html: string): string {
+  const forms = [...html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form\s*>/gi)];
+  if (forms.length !== 1) return html;
+  const [form] = forms;
+  const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script/gi)].map((m) => m[1]).join("\n");
+  const read = new Set([...scripts.matchAll(/\belements\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*["'`]([^"'`]+)["'`]\s*\])/g)].map((m) => m[1] ?? m[2]));
+  const given = new Set([...form[1].matchAll(/<(?:input|select|textarea|button|fieldset|output)\b[^>]*?\b(?:name|id)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]));
+  const missing = [...read].filter((name) => !given.has(name) && !FORM_COLLECTION.has(name));
+  if (!missing.length) return html;
+  const contents = form.index + form[0].indexOf(">") + 1;
+  const submit = form[1].search(/<button\b(?![^>]*\btype\s*=\s*["']?(?:button|reset))|<input\b[^>]*\btype\s*=\s*["']?submit/i);
+  const at = submit >= 0 ? contents + submit : form.index + form[0].search(/<\/form\s*>$/i);
+  return html.slice(0, at) + missing.map(formField).join("\n") + "\n" + html.slice(at);
+}
+
+/** A field named `name`, of the type its name says (a date, an email, a number of people), labelled from it. */
+function formField(name: string): string {
+  const words = label(name);
+  if (/message|comment|note/i.test(name)) return `<textarea name="${name}" placeholder="${words}" aria-label="${words}"></textarea>`;
+  const type = /date/i.test(name) ? "date" : /e-?mail/i.test(name) ? "email" : /phone|tel/i.test(name) ? "tel" : /people|guests|party|size|count|qty|quantity|age|amount|number/i.test(name) ? "number" : "";
+  return `<input name="${name}"${type ? ` type="${type}"` : ""}${type === "number" ? ' min="1"' : ""} placeholder="${words}" aria-label="${words}">`;
 }
 
 /**
