@@ -99,6 +99,11 @@ function roomAtTop(text: string, mistake: ScriptMistake): Refill {
   return { text, spans: [{ start: top, end: top, length: DECLARATION_TOKENS }], end: top };
 }
 
+/** The code of every script of `html` (one still open too), joined: where a name or an id is looked for in any of them. */
+function scriptsCode(html: string): string {
+  return [...html.matchAll(/<script\b[^>]*>([\s\S]*?)(?:<\/script|$)/gi)].map((m) => m[1]).join("\n");
+}
+
 /** Where the first line of the script holding offset `at` starts. */
 function scriptTop(text: string, at: number): number {
   return text.indexOf("\n", text.lastIndexOf("<script", at)) + 1;
@@ -179,7 +184,7 @@ export function addFormFields(html: string): string {
   const forms = [...html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form\s*>/gi)];
   if (forms.length !== 1) return html;
   const [form] = forms;
-  const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script/gi)].map((m) => m[1]).join("\n");
+  const scripts = scriptsCode(html);
   const read = new Set([...scripts.matchAll(/\belements\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*["'`]([^"'`]+)["'`]\s*\])/g)].map((m) => m[1] ?? m[2]));
   const given = new Set([...form[1].matchAll(/<(?:input|select|textarea|button|fieldset|output)\b[^>]*?\b(?:name|id)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]));
   const missing = [...read].filter((name) => !given.has(name) && !FORM_COLLECTION.has(name));
@@ -289,7 +294,7 @@ function reuseElement(text: string, mistake: ScriptMistake): RepairEdit | null {
   const controls = CONTROLS[wantedElement(text, mistake)];
   if (!controls) return null;
   const script = text.lastIndexOf("<script", mistake.at);
-  const scripts = [...text.matchAll(/<script\b[^>]*>([\s\S]*?)(?:<\/script|$)/gi)].map((m) => m[1]).join("\n");
+  const scripts = scriptsCode(text);
   const unused = [...text.slice(0, script).matchAll(controls)]
     .filter(([tag, id]) => !/\son\w+\s*=/i.test(tag) && !new RegExp(`["'\`#]${escape(id)}(?![\\w-])`).test(scripts))
     .map(([, id]) => id)
