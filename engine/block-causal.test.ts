@@ -1,11 +1,12 @@
 // The shipped default model is block-causal (block diffusion): it generates through an exact
 // cache of the settled text, so the cache changes the cost of a pass, never its numbers; and a
-// cache is sized to the text it holds.
+// cache is sized to the text it holds. An app it leaves broken is written again, more carefully.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { SHIPPED_DEFAULT_MODEL_DIR } from "./defaults.ts";
 import { Engine, type EngineEvent } from "./engine.ts";
 import { readModelFolder } from "./manifest.ts";
+import { firstScriptMistake } from "./script-guard.ts";
 import { DenoiserSession } from "./session.ts";
 
 async function last(events: AsyncIterable<EngineEvent>): Promise<EngineEvent> {
@@ -49,5 +50,35 @@ test("a new text gets a prefix cache its own size, not one as long as the longer
     assert.deepEqual(logits[0], logits[1]);
   } finally {
     await Promise.all([used.release(), fresh.release()]);
+  }
+});
+
+test("an app whose script still fails to parse after its repair is written again, more carefully, and the frames count on", { timeout: 300_000 }, async () => {
+  // At the default threshold (0.8) the default model's clock slips in its script in a way neither
+  // the guard nor the repair mends; at 0.9, halfway to 1, it writes the script right.
+  const engine = await Engine.load(SHIPPED_DEFAULT_MODEL_DIR);
+  try {
+    const request = { request: "Digital clock that shows the time and date" };
+    const once = await last(engine.generate(request, { rewrite: false }));
+    assert.ok(once.type === "done");
+    assert.equal(firstScriptMistake(once.artifact)?.kind, "syntax");
+    assert.equal(once.stats.rewrites, 0);
+    const steps: number[] = [];
+    let done: EngineEvent | undefined;
+    for await (const e of engine.generate(request)) {
+      if (e.type === "frame") steps.push(e.step);
+      else done = e;
+    }
+    assert.ok(done?.type === "done");
+    assert.equal(done.stats.rewrites, 1);
+    assert.equal(firstScriptMistake(done.artifact), null);
+    const careful = await last(engine.generate(request, { threshold: 0.9, rewrite: false }));
+    assert.ok(careful.type === "done");
+    assert.equal(done.artifact, careful.artifact, "the second writing is the careful threshold's app");
+    assert.ok(steps.every((s, i) => i === 0 || s > steps[i - 1]), "steps only grow, through the second writing too");
+    assert.equal(done.stats.steps, once.stats.steps + careful.stats.steps);
+    assert.equal(done.stats.forwardPasses, once.stats.forwardPasses + careful.stats.forwardPasses);
+  } finally {
+    await engine.close();
   }
 });

@@ -6,10 +6,10 @@ import { GENERATION_FLAGS, generationOptions } from "./cli-options.ts";
 const parse = (args: string[]) => generationOptions(parseArgs({ args, options: GENERATION_FLAGS }).values);
 
 test("generation flags become engine options; unset flags stay unset, for the model's defaults", () => {
-  const o = parse(["--threshold", "0.8", "--block", "16", "--cache", "on", "--cfg-scale", "1.5", "--predict-length", "off", "--remasking", "margin"]);
+  const o = parse(["--threshold", "0.8", "--block", "16", "--cache", "on", "--cfg-scale", "1.5", "--predict-length", "off", "--remasking", "margin", "--rewrite", "off"]);
   assert.deepEqual(
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)),
-    { threshold: 0.8, blockLength: 16, cache: true, cfgScale: 1.5, predictLength: false, remasking: "margin" },
+    { threshold: 0.8, blockLength: 16, cache: true, cfgScale: 1.5, predictLength: false, remasking: "margin", rewrite: false },
   );
   assert.deepEqual(Object.values(parse([])).filter((v) => v !== undefined), []);
 });

@@ -1,7 +1,8 @@
 // The engine's generation options as command-line flags, shared by every command that
 // generates (the CLI, the eval): --steps N, --block N, --threshold X, --seed N,
 // --temperature X, --top-p X, --remasking low_confidence|random|margin|entropy,
-// --gen-length N, --cache on|off, --cfg-scale X, --predict-length on|off, --syntax-guard on|off.
+// --gen-length N, --cache on|off, --cfg-scale X, --predict-length on|off, --syntax-guard on|off,
+// --rewrite on|off.
 // Unset flags take the model's defaults (its manifest.json).
 import type { GenerateOptions } from "./engine.ts";
 import { REMASKINGS, type Remasking } from "./sampler.ts";
@@ -20,6 +21,7 @@ export const GENERATION_FLAGS = {
   "cfg-scale": { type: "string" },
   "predict-length": { type: "string" },
   "syntax-guard": { type: "string" },
+  rewrite: { type: "string" },
 } as const;
 
 type FlagValues = Partial<Record<keyof typeof GENERATION_FLAGS, string>>;
@@ -53,5 +55,6 @@ export function generationOptions(values: FlagValues): GenerateOptions {
     cfgScale: num("cfg-scale", values["cfg-scale"]),
     predictLength: onOff("predict-length", values["predict-length"]),
     syntaxGuard: onOff("syntax-guard", values["syntax-guard"]),
+    rewrite: onOff("rewrite", values.rewrite),
   };
 }

@@ -9,7 +9,7 @@ import { startJob } from "./engine-start.ts";
 import { chatChunks } from "./openai.ts";
 
 const frame: EngineEvent = { type: "frame", step: 1, totalSteps: 1, committed: [0], text: "<p>", forwardPasses: 1, elapsedMs: 5 };
-const done: EngineEvent = { type: "done", artifact: "<p>", stats: { tokens: 1, promptTokens: 2, steps: 1, forwardPasses: 1, ms: 5, firstFrameMs: 5, tokensPerSecond: 200, rejections: 0, repairs: 0 } };
+const done: EngineEvent = { type: "done", artifact: "<p>", stats: { tokens: 1, promptTokens: 2, steps: 1, forwardPasses: 1, ms: 5, firstFrameMs: 5, tokensPerSecond: 200, rejections: 0, repairs: 0, rewrites: 0 } };
 
 /** A job that waits behind two others, then runs, or fails as it starts. */
 async function* job(start: "runs" | "refused" = "runs"): AsyncGenerator<PoolEvent> {

@@ -17,7 +17,7 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const stats: Stats = { tokens: 3, promptTokens: 4, steps: 2, forwardPasses: 2, ms: 10, firstFrameMs: 5, tokensPerSecond: 300, rejections: 0, repairs: 0 };
+const stats: Stats = { tokens: 3, promptTokens: 4, steps: 2, forwardPasses: 2, ms: 10, firstFrameMs: 5, tokensPerSecond: 300, rejections: 0, repairs: 0, rewrites: 0 };
 const frame: EngineEvent = { type: "frame", step: 1, totalSteps: 2, committed: [0], text: "<p>\u2591", forwardPasses: 1, elapsedMs: 5 };
 
 async function* events(end: "done" | "throw" | "hang"): AsyncGenerator<EngineEvent> {

@@ -24,6 +24,7 @@ import { generateAndCheck, median, readRequests } from "./harness.ts";
 const SETTINGS: Record<string, (genLength: number) => GenerateOptions> = {
   "model defaults": () => ({}),
   "model defaults, no syntax guard": () => ({ syntaxGuard: false }),
+  "model defaults, no rewrite": () => ({ rewrite: false }),
   "model defaults, guidance 1": () => ({ cfgScale: 1 }),
   "model defaults, no cache": () => ({ cache: false }),
   "1 token/step": (n) => ({ steps: n, blockLength: 8 }),

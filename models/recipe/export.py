@@ -6,12 +6,14 @@ Writes OUT/model.onnx (see Exported below and the `cache` part of manifest.json)
 OUT/parity.json (fixed input ids and PyTorch's logits at a few positions: the test suite checks
 that onnxruntime-node reproduces them within 1e-3) and OUT/training.json (for the model card).
 """
-import base64
 import argparse
+import base64
 import json
+import math
 import os
 
 import torch
+import torch.nn.functional as F
 
 from model import Config, Denoiser
 from train import block_causal_mask
@@ -27,23 +29,68 @@ class Exported(torch.nn.Module):
     denoised (Fast-dLLM's dual cache). The first `settled` tokens are settled text that attends
     only to the cache and to itself, as a clean block does in block diffusion: a block-causal
     model keeps the keys and values of the block it just settled in the pass that starts the
-    next one, instead of a pass of their own."""
+    next one, instead of a pass of their own.
+
+    The same arithmetic as `Denoiser.hidden_and_cache`, spelled for onnxruntime's CPU, where a
+    pass of 8 tokens costs as much in its small nodes as in its matrix products: one batch row
+    and sizes from the config (a shape read off a tensor is a chain of nodes, every pass); q and
+    k normed and rotated as one tensor of twice the heads; RoPE's rotate-half as a product with
+    a fixed matrix (one node, not four); attention's 1/sqrt(head_dim) folded into q's norm
+    weight. 328 nodes after onnxruntime's optimizations, against 594 for the model's own
+    forward, and about 5% less time a pass. engine/parity.test.ts holds it to PyTorch's logits."""
 
     def __init__(self, model):
         super().__init__()
         self.model = model
+        cfg = model.cfg
+        self.heads, self.head_dim = cfg.n_head, cfg.d_model // cfg.n_head
+        half = self.head_dim // 2
+        rotation = torch.zeros(self.head_dim, self.head_dim)  # x @ rotation == cat([-x2, x1])
+        rotation[half:, :half] = -torch.eye(half)
+        rotation[:half, half:] = torch.eye(half)
+        self.register_buffer("rotation", rotation)
+        self.register_buffer("ones", torch.ones(self.head_dim))
+        h, hd = self.heads, self.head_dim
+        qk_weights = [torch.cat([b.q_norm.weight.expand(h, hd) / math.sqrt(hd), b.k_norm.weight.expand(h, hd)]) for b in model.blocks]
+        self.register_buffer("qk_weights", torch.stack(qk_weights))
 
     def forward(self, ids, position_ids, positions, context_start, context_end, settled, *cache):
         # Each layer's cached keys and values come in as inputs of their own and are masked, not
         # sliced: onnxruntime reads them where the engine keeps them and copies nothing.
-        context = [(cache[2 * i], cache[2 * i + 1]) for i in range(self.model.cfg.n_layer)]
-        rows = torch.arange(cache[0].shape[2])
+        context_rows, n_tokens = cache[0].shape[2], ids.shape[1]
+        rows = torch.arange(context_rows)
         readable = (rows < context_start) | (rows >= context_end)
-        n = torch.arange(ids.shape[1])
+        n = torch.arange(n_tokens)
         among_tokens = (n[:, None] >= settled) | (n[None, :] < settled)
-        allowed = torch.cat([readable[None, :].expand(ids.shape[1], -1), among_tokens], 1)
-        h, keys, values = self.model.hidden_and_cache(ids, position_ids, context, allowed[None, None])
-        return self.model.head(h[:, positions]), keys, values
+        allowed = torch.cat([readable[None, :].expand(n_tokens, -1), among_tokens], 1)
+        cos, sin = self.model.cos[position_ids], self.model.sin[position_ids]
+        x = self.model.embed(ids)
+        keys, values = [], []
+        for i, block in enumerate(self.model.blocks):
+            x, k, v = self.block(i, block, x, cos, sin, cache[2 * i], cache[2 * i + 1], allowed, [context_rows, n_tokens])
+            keys.append(k)
+            values.append(v)
+        h = self.model.norm(x[:, positions])
+        return self.model.head(h), torch.stack(keys), torch.stack(values)
+
+    def block(self, i, block, x, cos, sin, cache_k, cache_v, allowed, sizes):
+        """Block.forward for one batch row; `sizes`: the cache's rows and the tokens'."""
+        h, hd = self.heads, self.head_dim
+        x_normed, weight = block.norm1(x), block.qkv.weight
+        # q and k from a product of their own, not split off v's: onnxruntime then fuses their norm
+        # into one node (it does not where the norm reads a Split), normed against a weight of ones
+        # and then multiplied by each head's own weight.
+        qk = F.linear(x_normed, weight[: 2 * h * hd]).view(1, -1, 2 * h, hd)
+        v = F.linear(x_normed, weight[2 * h * hd :]).view(1, -1, h, hd).transpose(1, 2)
+        qk = qk * torch.rsqrt(qk.pow(2).mean(-1, keepdim=True) + block.q_norm.eps) * self.ones * self.qk_weights[i]
+        qk = qk.transpose(1, 2)
+        q, k = (qk * cos + (qk @ self.rotation) * sin).split([h, h], dim=1)
+        scores = torch.cat([q @ cache_k.transpose(-2, -1), q @ k.transpose(-2, -1)], -1).masked_fill(~allowed, float("-inf"))
+        from_cache, from_tokens = torch.softmax(scores, dim=-1).split(sizes, -1)
+        y = (from_cache @ cache_v + from_tokens @ v).transpose(1, 2).reshape(1, -1, h * hd)
+        x = x + block.proj(y)
+        gate, up = block.gate_up(block.norm2(x)).split([block.d_ff, block.d_ff], -1)
+        return x + block.down(F.silu(gate) * up), k, v
 
 
 def load(ckpt_path):

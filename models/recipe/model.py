@@ -5,7 +5,8 @@ RoPE positions, RMSNorm, SwiGLU, token embeddings tied to the output head, all w
 initialised at std 0.02 (design.md: a small embedding init and RoPE were the two things
 that made masked diffusion learn on this machine). Written against PyTorch 1.13 (Debian's, which
 exports the ONNX model), so attention is spelled out; on PyTorch 2 (the GPU machine) the same
-product runs as fused scaled_dot_product_attention.
+product runs as fused scaled_dot_product_attention. export.py spells the same arithmetic out for
+onnxruntime (`Exported`), held to this model's logits by the parity fixture.
 """
 import math
 from dataclasses import dataclass
@@ -76,8 +77,6 @@ class Block(nn.Module):
         """x (B, T, C) -> (x, keys, values); keys and values (B, H, T, hd) are this block's for x's
         tokens. `context`: (keys, values) of other positions that x's tokens also attend to.
         `allowed`: bool (B, 1, T, T), which tokens each token may attend to (default: all)."""
-        # Sizes are the config's, not read off x: in the exported graph every read of a shape is a
-        # chain of small nodes, run every pass.
         hd = self.head_dim
         q, k, v = self.qkv(self.norm1(x)).view(x.shape[0], -1, 3 * self.n_head, hd).transpose(1, 2).split(self.n_head, dim=1)
         q, k = rotate(self.q_norm(q), cos, sin, hd // 2), rotate(self.k_norm(k), cos, sin, hd // 2)
@@ -87,8 +86,8 @@ class Block(nn.Module):
             # Under autocast the normed q and k are fp32 and v is bf16: one dtype, so the fused kernel runs.
             y = F.scaled_dot_product_attention(q.to(values.dtype), keys.to(values.dtype), values, attn_mask=allowed)
         else:
-            # Part by part: the context's keys and values are never copied into one tensor with
-            # the tokens' own (in the exported graph, a copy of the whole cache every pass).
+            # Part by part, as export.py's graph does: the context's keys and values are never
+            # copied into one tensor with the tokens' own.
             scores = torch.cat([q @ keys.transpose(-2, -1) for keys, _ in parts], -1) * (1.0 / math.sqrt(hd))
             if allowed is not None:
                 scores = scores.masked_fill(~allowed, float("-inf"))
