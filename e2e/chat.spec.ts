@@ -66,3 +66,22 @@ test("the generated chat app answers a typed message", async ({ page }) => {
   await page.screenshot({ path: "test-results/chat-artifact.png" });
   console.log(`e2e: request to a working chat app in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
+
+test("an app the default model leaves broken is written again, more carefully, and the progress line says so", async ({ page }) => {
+  test.setTimeout(600_000);
+  // At the default threshold the default model's clock ends with a script that does not parse
+  // (engine/block-causal.test.ts); its second writing, at a more careful threshold, runs.
+  await page.goto(DEFAULT_MODEL_SERVER);
+  await page.evaluate(() => {
+    const w = window as unknown as { sawRewrite: boolean };
+    w.sawRewrite = false;
+    new MutationObserver(() => {
+      if (document.querySelector("[data-testid=progress]")?.textContent?.startsWith("writing it again, more carefully")) w.sawRewrite = true;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByLabel("Message", { exact: true }).fill("Digital clock that shows the time and date");
+  await page.getByLabel("Message", { exact: true }).press("Enter");
+  await expect(page.getByTitle("App preview")).toBeVisible({ timeout: 540_000 });
+  expect(await page.evaluate(() => (window as unknown as { sawRewrite: boolean }).sawRewrite)).toBe(true);
+  await expect(page.getByTestId("console")).not.toContainText("Error");
+});

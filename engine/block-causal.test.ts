@@ -64,10 +64,13 @@ test("an app whose script still fails to parse after its repair is written again
     assert.equal(firstScriptMistake(once.artifact)?.kind, "syntax");
     assert.equal(once.stats.rewrites, 0);
     const steps: number[] = [];
+    const rewriting: boolean[] = [];
     let done: EngineEvent | undefined;
     for await (const e of engine.generate(request)) {
-      if (e.type === "frame") steps.push(e.step);
-      else done = e;
+      if (e.type === "frame") {
+        steps.push(e.step);
+        rewriting.push(e.rewriting ?? false);
+      } else done = e;
     }
     assert.ok(done?.type === "done");
     assert.equal(done.stats.rewrites, 1);
@@ -76,6 +79,8 @@ test("an app whose script still fails to parse after its repair is written again
     assert.ok(careful.type === "done");
     assert.equal(done.artifact, careful.artifact, "the second writing is the careful threshold's app");
     assert.ok(steps.every((s, i) => i === 0 || s > steps[i - 1]), "steps only grow, through the second writing too");
+    const second = rewriting.indexOf(true);
+    assert.ok(second > 0 && rewriting.slice(second).every(Boolean), "the second writing's frames say so, and only they");
     assert.equal(done.stats.steps, once.stats.steps + careful.stats.steps);
     assert.equal(done.stats.forwardPasses, once.stats.forwardPasses + careful.stats.forwardPasses);
   } finally {

@@ -8,7 +8,7 @@ import { denoise, logProbability, type Remasking, type SamplerOptions } from "./
 import { DenoiserSession } from "./session.ts";
 import { Rng } from "./random.ts";
 import { GUARD_BEFORE_REPAIR, MAX_FAILED_REPAIRS, MAX_REPAIRS, mended, repairEdit, tidy } from "./repair.ts";
-import { firstScriptMistake, scriptCheck } from "./script-guard.ts";
+import { firstRedeclaredFunction, firstScriptMistake, scriptCheck } from "./script-guard.ts";
 import { TextCodec } from "./tokenizer.ts";
 
 
@@ -38,8 +38,8 @@ export interface GenerateOptions {
   syntaxGuard?: boolean;
   /**
    * Generate, where the app is repaired (see syntaxGuard): if its scripts still go wrong after
-   * the repair, write it once more at a more careful threshold, halfway to 1, and keep whichever
-   * goes wrong less. On by default.
+   * the repair (or declare a function twice), write it once more at a more careful threshold,
+   * halfway to 1, and keep whichever goes wrong less. On by default.
    */
   rewrite?: boolean;
   seed?: number;
@@ -96,13 +96,22 @@ export type EngineEvent =
       text: string;
       forwardPasses: number;
       elapsedMs: number;
+      /** Generate: true on the frames of an app written again, more carefully (GenerateOptions.rewrite). */
+      rewriting?: boolean;
     }
   | { type: "done"; artifact: string; stats: Stats };
 
 type Done = Extract<EngineEvent, { type: "done" }>;
 
-/** How badly an app's scripts go wrong: not at all, a name or id nothing gives (one handler or lookup fails), or a syntax error (nothing runs). */
-const howWrong = (artifact: string) => ({ none: 0, id: 1, name: 1, syntax: 2 })[firstScriptMistake(artifact)?.kind ?? "none"];
+/**
+ * How badly an app's scripts go wrong: not at all; a name or id nothing gives (one handler or
+ * lookup fails), or a function declared twice (the first never runs); or a syntax error (nothing runs).
+ */
+function howWrong(artifact: string): number {
+  const mistake = firstScriptMistake(artifact);
+  if (mistake) return mistake.kind === "syntax" ? 2 : 1;
+  return firstRedeclaredFunction(artifact) ? 1 : 0;
+}
 
 export class Engine {
   private constructor(
@@ -164,7 +173,7 @@ export class Engine {
     let again: Done | undefined;
     for await (const e of this.write(job, { ...options, threshold: (1 + threshold!) / 2 }, signal)) {
       if (e.type === "done") again = e;
-      else yield { ...e, step: before.steps + e.step, totalSteps: before.steps + e.totalSteps, forwardPasses: before.forwardPasses + e.forwardPasses, elapsedMs: before.ms + e.elapsedMs };
+      else yield { ...e, step: before.steps + e.step, totalSteps: before.steps + e.totalSteps, forwardPasses: before.forwardPasses + e.forwardPasses, elapsedMs: before.ms + e.elapsedMs, rewriting: true };
     }
     // Ties go to the second writing: it was written more carefully, and it is what the frames last showed.
     const kept = howWrong(again!.artifact) <= wrong ? again! : first;

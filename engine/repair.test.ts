@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { DEFAULT_MODEL_DIR, SHIPPED_DEFAULT_MODEL_DIR } from "./defaults.ts";
 import { Engine } from "./engine.ts";
-import { addFormFields, closeRawText, declareImplicitGlobals, mended, repairEdit, type Refill } from "./repair.ts";
+import { addFormFields, closeOpenAttributes, closeRawText, declareImplicitGlobals, mended, repairEdit, type Refill } from "./repair.ts";
 import { firstScriptError, firstScriptMistake } from "./script-guard.ts";
 
 const slip = "<body><p id=\"a\"></p>\n<script>\nconst a = 1;\nconst b = 2;\nfoo(a b);\nconst c = 3;\nconst d = 4;\n</script>";
@@ -81,6 +81,15 @@ test("a title or textarea left open is closed where its first line ends, before 
   assert.equal(closeRawText('<textarea id="n">\n</div>\n<script>'), '<textarea id="n"></textarea>\n</div>\n<script>');
   const fine = "<title>Notes</title>\n<textarea>**bold** and <b>html</b>\n</textarea>\n<p>x</p>";
   assert.equal(closeRawText(fine), fine, "closed ones, and markup a textarea may hold, are left alone");
+});
+
+test("an attribute whose quote is left open at the end of its line is closed there, with its tag", () => {
+  // The dev quote app: the script after it was read as the attribute's value, and never ran.
+  assert.equal(closeOpenAttributes('<div id="counter\n\n</div>\n<script>\nnext();\n</script>'), '<div id="counter">\n\n</div>\n<script>\nnext();\n</script>');
+  assert.equal(closeOpenAttributes('<main>\n<button id="\n<div id="list"></div>'), '<main>\n\n<div id="list"></div>', "a tag with nothing in its open quote is dropped");
+  assert.equal(closeOpenAttributes("<input type='text' placeholder='Name\n<p>"), "<input type='text' placeholder='Name'>\n<p>");
+  const fine = '<div class="a"\n  id="b">x</div>\n<a href="#" title="c">d</a>\n<script>\nel.innerHTML = `<p class="${cls}\n">`;\nconst s = \'<a href="\' + url + \'">\';\n</script>';
+  assert.equal(closeOpenAttributes(fine), fine, "closed quotes across lines, and scripts, are left alone");
 });
 
 test("the fields a script reads from its form and the form lacks are added, before its submit button", () => {

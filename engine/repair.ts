@@ -165,10 +165,10 @@ function declareByUse(text: string, mistake: ScriptMistake): RepairEdit | null {
 
 /**
  * The tidy-ups of a finished app that no check reports: implicit globals declared, a runaway
- * title closed, the fields its scripts read from its form added.
+ * title and a runaway attribute closed, the fields its scripts read from its form added.
  */
 export function tidy(html: string): string {
-  return addFormFields(closeRawText(declareImplicitGlobals(html)));
+  return addFormFields(closeOpenAttributes(closeRawText(declareImplicitGlobals(html))));
 }
 
 /** What a script may read from a form's `elements` besides its fields. */
@@ -216,6 +216,24 @@ export function closeRawText(html: string): string {
     if (markup < 0) return whole;
     const end = Math.min(markup, text.includes("\n") ? text.indexOf("\n") : markup);
     return `${open}${text.slice(0, end)}</${tag}>${text.slice(end)}`;
+  });
+}
+
+/** A tag whose last attribute's quote is still open where its line ends; groups: the quote, the value so far. */
+const OPEN_ATTRIBUTE = /<[a-zA-Z][\w-]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=]+))?)*\s+[\w:-]+\s*=\s*(["'])([^"'<>\n]*)(?=\n)/g;
+
+/**
+ * `html` with each attribute whose quote is left open at the end of its line closed there, and
+ * its tag with it; a tag whose open quote holds nothing yet is dropped. The parser would read
+ * all that follows, markup and scripts, as the attribute's value up to the next quote: the dev
+ * quote app wrote `<div id="counter` and its script never ran. No corpus app breaks a line
+ * inside an attribute. Scripts are left alone (a template literal may hold anything).
+ */
+export function closeOpenAttributes(html: string): string {
+  const scripts = [...html.matchAll(/<script\b[\s\S]*?(?:<\/script|$)/gi)].map((m) => [m.index, m.index + m[0].length]);
+  return html.replace(OPEN_ATTRIBUTE, (tag: string, quote: string, value: string, at: number) => {
+    if (scripts.some(([from, to]) => at > from && at < to)) return tag;
+    return value ? `${tag}${quote}>` : "";
   });
 }
 

@@ -1,7 +1,7 @@
 // The syntax guard: where the settled start of a generated app's JavaScript first breaks.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { firstScriptError, firstScriptMistake, scriptCheck } from "./script-guard.ts";
+import { firstRedeclaredFunction, firstScriptError, firstScriptMistake, scriptCheck } from "./script-guard.ts";
 
 /** The error's offset, shown as the text around it (easier to read in a failure). */
 const at = (html: string) => {
@@ -96,4 +96,16 @@ test("a mistake says what it is, and the check looks only for the kinds it is as
   const pieces = ["<mask>", "<eot>", "<pad>", lookup];
   assert.equal(scriptCheck(pieces, { eot: 1, pad: 2 })(Int32Array.from([3]), 0, 1), 0);
   assert.equal(scriptCheck(pieces, { eot: 1, pad: 2 }, { ids: false, names: false })(Int32Array.from([3]), 0, 1), -1);
+});
+
+test("a function declared twice in one scope is found by name; one declared again in another scope is not", () => {
+  const dice = "<script>\nfunction roll() { draw(); }\nfunction roll() {\n  setTimeout(function () { roll(); }, 300);\n}\n</script>";
+  assert.equal(firstRedeclaredFunction(dice), "roll");
+  assert.equal(firstScriptMistake(dice, { names: false }), null, "no error shows it: not the guard's");
+  const nested = "<script>\nfunction draw() {}\nfunction show() {\n  function draw() {}\n  function tick() {}\n  function tick() {}\n}\n</script>";
+  assert.equal(firstRedeclaredFunction(nested), "tick");
+  const apart = "<script>\nfunction a() { function draw() {} }\nfunction b() { function draw() {} }\nvar c = 1;\nvar c = 2;\n</script>";
+  assert.equal(firstRedeclaredFunction(apart), null);
+  assert.equal(firstRedeclaredFunction("<script>\nfunction x() {}\nfunction x() {\n</script>"), null, "a script that does not parse is skipped");
+  assert.equal(firstRedeclaredFunction('<script type="text/plain">\nfunction x() {}\nfunction x() {}\n</script>'), null);
 });

@@ -48,6 +48,21 @@ export function globalScope(code: string, module: boolean): GlobalScope | null {
 }
 
 /**
+ * The first function `code` declares twice in one scope, by name, or null (`code` must parse).
+ * The second declaration silently replaces the first, everywhere in that scope (ESLint's
+ * no-redeclare): no error shows it, but the first is never run.
+ */
+export function redeclaredFunction(code: string, module: boolean): string | null {
+  const global = globalScope(code, module);
+  const scopes: Scope[] = global ? [global] : [];
+  for (const scope of scopes) {
+    for (const v of scope.variables) if (v.defs.filter((d) => d.type === "FunctionName").length > 1) return v.name;
+    scopes.push(...scope.childScopes);
+  }
+  return null;
+}
+
+/**
  * Whether an unresolved reference throws: a read does (bar `typeof x`, the one way to ask
  * whether x exists), and so does a write in strict code.
  */

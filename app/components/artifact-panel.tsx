@@ -115,7 +115,7 @@ export function ArtifactPanel({ title, versions, canvas, progress, onSaveVersion
   const status = progress
     ? "queued" in progress
       ? `Queued (${progress.queued ? `${progress.queued} ahead` : "next"})`
-      : `step ${progress.step} / ~${progress.totalSteps} · ${progress.tokensPerSecond} tokens/s · ${timeLeft(progress.secondsLeft)}`
+      : `${progress.rewriting ? "writing it again, more carefully · " : ""}step ${progress.step} / ~${progress.totalSteps} · ${progress.tokensPerSecond} tokens/s · ${timeLeft(progress.secondsLeft)}`
     : streaming
       ? "starting…"
       : "";

@@ -6,8 +6,11 @@ import { readSse } from "@/lib/sse";
 
 type StreamEvent = PoolEvent | { type: "error"; message: string };
 
-/** Where a stream stands: its place in the queue, or its step (with the time left at this pace; the total is an estimate). */
-export type Progress = { queued: number } | { step: number; totalSteps: number; tokensPerSecond: number; secondsLeft: number };
+/**
+ * Where a stream stands: its place in the queue, or its step (with the time left at this pace;
+ * the total is an estimate), and whether the app is being written again, more carefully.
+ */
+export type Progress = { queued: number } | { step: number; totalSteps: number; tokensPerSecond: number; secondsLeft: number; rewriting: boolean };
 
 export type StreamOutcome =
   | { status: "done"; artifact: string; stats: Stats }
@@ -49,6 +52,7 @@ export function useDenoisingStream() {
             totalSteps: e.totalSteps,
             tokensPerSecond: Math.round((committed / Math.max(1, e.elapsedMs)) * 1000),
             secondsLeft: Math.round(((e.elapsedMs / e.step) * Math.max(0, e.totalSteps - e.step)) / 1000),
+            rewriting: e.rewriting ?? false,
           });
         } else if (e.type === "queued") {
           setProgress({ queued: e.position });
