@@ -7,7 +7,7 @@ import { readModelFolder, type Manifest } from "./manifest.ts";
 import { denoise, logProbability, type Remasking, type SamplerOptions } from "./sampler.ts";
 import { DenoiserSession } from "./session.ts";
 import { Rng } from "./random.ts";
-import { GUARD_BEFORE_REPAIR, MAX_FAILED_REPAIRS, MAX_REPAIRS, mended, repairEdit, tidy } from "./repair.ts";
+import { GUARD_BEFORE_REPAIR, hasOpenTag, MAX_FAILED_REPAIRS, MAX_REPAIRS, mended, repairEdit, tidy } from "./repair.ts";
 import { firstRedeclaredFunction, firstScriptMistake, scriptCheck } from "./script-guard.ts";
 import { TextCodec } from "./tokenizer.ts";
 
@@ -38,8 +38,8 @@ export interface GenerateOptions {
   syntaxGuard?: boolean;
   /**
    * Generate, where the app is repaired (see syntaxGuard): if its scripts still go wrong after
-   * the repair (or declare a function twice), write it once more at a more careful threshold,
-   * halfway to 1, and keep whichever goes wrong less. On by default.
+   * the repair (or it declares a function twice, or leaves a start tag open), write it once more
+   * at a more careful threshold, halfway to 1, and keep whichever goes wrong less. On by default.
    */
   rewrite?: boolean;
   seed?: number;
@@ -104,13 +104,14 @@ export type EngineEvent =
 type Done = Extract<EngineEvent, { type: "done" }>;
 
 /**
- * How badly an app's scripts go wrong: not at all; a name or id nothing gives (one handler or
- * lookup fails), or a function declared twice (the first never runs); or a syntax error (nothing runs).
+ * How badly an app goes wrong: not at all; a name or id nothing gives (one handler or lookup
+ * fails), a function declared twice (the first never runs) or a start tag left open (the parser
+ * reads the next tag into it); or a syntax error (no script runs).
  */
 function howWrong(artifact: string): number {
   const mistake = firstScriptMistake(artifact);
   if (mistake) return mistake.kind === "syntax" ? 2 : 1;
-  return firstRedeclaredFunction(artifact) ? 1 : 0;
+  return firstRedeclaredFunction(artifact) || hasOpenTag(artifact) ? 1 : 0;
 }
 
 export class Engine {

@@ -219,22 +219,45 @@ export function closeRawText(html: string): string {
   });
 }
 
+/** The start of a start tag: its name and whole attributes, quoted values on one or more lines. */
+const TAG_START = String.raw`<[a-zA-Z][\w-]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=]+))?)*`;
 /** A tag whose last attribute's quote is still open where its line ends; groups: the quote, the value so far. */
-const OPEN_ATTRIBUTE = /<[a-zA-Z][\w-]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=]+))?)*\s+[\w:-]+\s*=\s*(["'])([^"'<>\n]*)(?=\n)/g;
+const OPEN_ATTRIBUTE = new RegExp(String.raw`${TAG_START}\s+[\w:-]+\s*=\s*(["'])([^"'<>\n]*)(?=\n)`, "g");
+/** A start tag with no ">" where its line ends, the next line that is not blank starting another tag. */
+const OPEN_TAG = new RegExp(String.raw`${TAG_START}[ \t]*\n\s*<`, "g");
+
+/** Whether offset `at` of `html` lies inside a script, where a template literal may hold anything. */
+function inScript(html: string, at: number): boolean {
+  const open = html.lastIndexOf("<script", at);
+  if (open < 0) return false;
+  const close = html.indexOf("</script", open);
+  return close < 0 || close > at;
+}
 
 /**
  * `html` with each attribute whose quote is left open at the end of its line closed there, and
  * its tag with it; a tag whose open quote holds nothing yet is dropped. The parser would read
  * all that follows, markup and scripts, as the attribute's value up to the next quote: the dev
  * quote app wrote `<div id="counter` and its script never ran. No corpus app breaks a line
- * inside an attribute. Scripts are left alone (a template literal may hold anything).
+ * inside an attribute. Scripts are left alone.
  */
 export function closeOpenAttributes(html: string): string {
-  const scripts = [...html.matchAll(/<script\b[\s\S]*?(?:<\/script|$)/gi)].map((m) => [m.index, m.index + m[0].length]);
   return html.replace(OPEN_ATTRIBUTE, (tag: string, quote: string, value: string, at: number) => {
-    if (scripts.some(([from, to]) => at > from && at < to)) return tag;
+    if (inScript(html, at)) return tag;
     return value ? `${tag}${quote}>` : "";
   });
+}
+
+/**
+ * Whether a start tag outside the scripts ends its line without its ">" and the next line
+ * starts another tag: the parser reads that tag's text as attributes of the first. The chat
+ * request "chat app with a dark theme" got `<form` and a blank line before its `<input>`: the
+ * input was never an element, and nothing could be typed. No corpus app writes one. Closing it
+ * is not enough (that form also lost the id its script looks up), so the engine writes such an
+ * app again (Engine.run).
+ */
+export function hasOpenTag(html: string): boolean {
+  return [...html.matchAll(OPEN_TAG)].some((m) => !inScript(html, m.index));
 }
 
 /**
