@@ -7,7 +7,8 @@ import { readModelFolder, type Manifest } from "./manifest.ts";
 import { denoise, logProbability, type Remasking, type SamplerOptions } from "./sampler.ts";
 import { DenoiserSession } from "./session.ts";
 import { Rng } from "./random.ts";
-import { GUARD_BEFORE_REPAIR, hasOpenTag, MAX_FAILED_REPAIRS, MAX_REPAIRS, mended, repairEdit, tidy } from "./repair.ts";
+import { firstGarbledTag } from "./markup-check.ts";
+import { GUARD_BEFORE_REPAIR, MAX_FAILED_REPAIRS, MAX_REPAIRS, mended, repairEdit, tidy } from "./repair.ts";
 import { firstRedeclaredFunction, firstScriptMistake, scriptCheck } from "./script-guard.ts";
 import { TextCodec } from "./tokenizer.ts";
 
@@ -38,8 +39,8 @@ export interface GenerateOptions {
   syntaxGuard?: boolean;
   /**
    * Generate, where the app is repaired (see syntaxGuard): if its scripts still go wrong after
-   * the repair (or it declares a function twice, or leaves a start tag open), write it once more
-   * at a more careful threshold, halfway to 1, and keep whichever goes wrong less. On by default.
+   * the repair (or it declares a function twice, or garbles a tag), write it once more at a more
+   * careful threshold, halfway to 1, and keep whichever goes wrong less. On by default.
    */
   rewrite?: boolean;
   seed?: number;
@@ -105,13 +106,13 @@ type Done = Extract<EngineEvent, { type: "done" }>;
 
 /**
  * How badly an app goes wrong: not at all; a name or id nothing gives (one handler or lookup
- * fails), a function declared twice (the first never runs) or a start tag left open (the parser
- * reads the next tag into it); or a syntax error (no script runs).
+ * fails), a function declared twice (the first never runs) or a garbled tag (markup-check.ts);
+ * or a syntax error (no script runs).
  */
 function howWrong(artifact: string): number {
   const mistake = firstScriptMistake(artifact);
   if (mistake) return mistake.kind === "syntax" ? 2 : 1;
-  return firstRedeclaredFunction(artifact) || hasOpenTag(artifact) ? 1 : 0;
+  return firstRedeclaredFunction(artifact) || firstGarbledTag(artifact) ? 1 : 0;
 }
 
 export class Engine {

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { DEFAULT_MODEL_DIR, SHIPPED_DEFAULT_MODEL_DIR } from "./defaults.ts";
 import { Engine } from "./engine.ts";
-import { addFormFields, closeOpenAttributes, closeRawText, hasOpenTag, declareImplicitGlobals, mended, repairEdit, type Refill } from "./repair.ts";
+import { addFormFields, closeOpenAttributes, closeRawText, declareImplicitGlobals, mended, repairEdit, type Refill } from "./repair.ts";
 import { firstScriptError, firstScriptMistake } from "./script-guard.ts";
 
 const slip = "<body><p id=\"a\"></p>\n<script>\nconst a = 1;\nconst b = 2;\nfoo(a b);\nconst c = 3;\nconst d = 4;\n</script>";
@@ -90,14 +90,6 @@ test("an attribute whose quote is left open at the end of its line is closed the
   assert.equal(closeOpenAttributes("<input type='text' placeholder='Name\n<p>"), "<input type='text' placeholder='Name'>\n<p>");
   const fine = '<div class="a"\n  id="b">x</div>\n<a href="#" title="c">d</a>\n<script>\nel.innerHTML = `<p class="${cls}\n">`;\nconst s = \'<a href="\' + url + \'">\';\n</script>';
   assert.equal(closeOpenAttributes(fine), fine, "closed quotes across lines, and scripts, are left alone");
-});
-
-test("a start tag left without its closing bracket before the next tag is found, outside scripts", () => {
-  // The chat request "chat app with a dark theme": the input was read as attributes of the form.
-  assert.equal(hasOpenTag('<div id="log"></div>\n<form\n\n<input id="text" type="text">\n<button>Send</button>\n</form>'), true);
-  assert.equal(hasOpenTag('<div class="a"\n  id="b">x</div>\n<form id="f">\n<input>\n</form>'), false, "attributes over lines, closed");
-  assert.equal(hasOpenTag("<script>\nconst t = `<div\n<p>`;\n</script>\n<p>ok</p>"), false, "a template literal in a script");
-  assert.equal(hasOpenTag("<p>a < b\n<p>c</p>"), false, "a less-than sign in text is not a tag");
 });
 
 test("the fields a script reads from its form and the form lacks are added, before its submit button", () => {

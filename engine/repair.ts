@@ -223,8 +223,6 @@ export function closeRawText(html: string): string {
 const TAG_START = String.raw`<[a-zA-Z][\w-]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=]+))?)*`;
 /** A tag whose last attribute's quote is still open where its line ends; groups: the quote, the value so far. */
 const OPEN_ATTRIBUTE = new RegExp(String.raw`${TAG_START}\s+[\w:-]+\s*=\s*(["'])([^"'<>\n]*)(?=\n)`, "g");
-/** A start tag with no ">" where its line ends, the next line that is not blank starting another tag. */
-const OPEN_TAG = new RegExp(String.raw`${TAG_START}[ \t]*\n\s*<`, "g");
 
 /** Whether offset `at` of `html` lies inside a script, where a template literal may hold anything. */
 function inScript(html: string, at: number): boolean {
@@ -246,18 +244,6 @@ export function closeOpenAttributes(html: string): string {
     if (inScript(html, at)) return tag;
     return value ? `${tag}${quote}>` : "";
   });
-}
-
-/**
- * Whether a start tag outside the scripts ends its line without its ">" and the next line
- * starts another tag: the parser reads that tag's text as attributes of the first. The chat
- * request "chat app with a dark theme" got `<form` and a blank line before its `<input>`: the
- * input was never an element, and nothing could be typed. No corpus app writes one. Closing it
- * is not enough (that form also lost the id its script looks up), so the engine writes such an
- * app again (Engine.run).
- */
-export function hasOpenTag(html: string): boolean {
-  return [...html.matchAll(OPEN_TAG)].some((m) => !inScript(html, m.index));
 }
 
 /**
