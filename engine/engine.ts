@@ -159,10 +159,10 @@ export class Engine {
    */
   async *run(job: Job, options: GenerateOptions = {}, signal?: AbortSignal): AsyncGenerator<EngineEvent> {
     const threshold = this.samplerOptions(options).threshold;
-    const rewrites = this.willRepair(job, options) && options.rewrite !== false && options.steps === undefined && threshold !== undefined;
+    const mayRewrite = this.willRepair(job, options) && options.rewrite !== false && options.steps === undefined && threshold !== undefined;
     let first: Done | undefined;
     for await (const e of this.write(job, options, signal)) {
-      if (e.type === "done" && rewrites) first = e;
+      if (e.type === "done" && mayRewrite) first = e;
       else yield e;
     }
     if (!first) return;

@@ -219,10 +219,11 @@ export function closeRawText(html: string): string {
   });
 }
 
-/** The start of a start tag: its name and whole attributes, quoted values on one or more lines. */
-const TAG_START = String.raw`<[a-zA-Z][\w-]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=]+))?)*`;
-/** A tag whose last attribute's quote is still open where its line ends; groups: the quote, the value so far. */
-const OPEN_ATTRIBUTE = new RegExp(String.raw`${TAG_START}\s+[\w:-]+\s*=\s*(["'])([^"'<>\n]*)(?=\n)`, "g");
+/**
+ * A start tag (its name, then whole attributes) whose last attribute's quote is still open where
+ * its line ends; groups: the quote, the value so far.
+ */
+const OPEN_ATTRIBUTE = /<[a-zA-Z][\w-]*(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=]+))?)*\s+[\w:-]+\s*=\s*(["'])([^"'<>\n]*)(?=\n)/g;
 
 /** Whether offset `at` of `html` lies inside a script, where a template literal may hold anything. */
 function inScript(html: string, at: number): boolean {
