@@ -101,6 +101,21 @@ test("threshold: every candidate at or above it is committed, and at least one p
   assert.equal(steps.length, 1 + 7);
 });
 
+test("greedy: the first of equally likely tokens is proposed, with its probability as confidence", async () => {
+  // Tokens 3 and 5 tie; a -Infinity logit (a banned token) counts as probability 0. Position 2's
+  // pair has 0.46 each, position 3's 0.44: only position 2 reaches the 0.45 threshold at first.
+  const model = scripted((pos) => {
+    const tied = pos === 2 ? 0.46 : 0.44;
+    const rest = (1 - 2 * tied) / (VOCAB - 3);
+    return Array.from({ length: VOCAB }, (_, v) => (v === 6 ? -Infinity : Math.log(v === 3 || v === 5 ? tied : rest)));
+  });
+  const canvas = canvasOf([7, 7], 2);
+  const steps: number[][] = [];
+  for await (const s of denoise(model, canvas, 2, { mask: MASK, eot: EOT }, { ...base, threshold: 0.45 })) steps.push(s.committed);
+  assert.deepEqual(steps, [[2], [3]]);
+  assert.deepEqual([...canvas], [7, 7, 3, 3]);
+});
+
 test("end-of-text: masks after a committed end-of-text become end-of-text at once", async () => {
   // The model is sure the text ends at position 6 and unsure of everything else.
   const model = scripted((pos) => (pos === 6 ? peaked(EOT, 0.99) : peaked(3, 0.4)));
