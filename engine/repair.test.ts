@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { DEFAULT_MODEL_DIR, SHIPPED_DEFAULT_MODEL_DIR } from "./defaults.ts";
 import { Engine } from "./engine.ts";
-import { addFormFields, closeOpenAttributes, closeRawText, declareImplicitGlobals, mended, repairEdit, type Refill } from "./repair.ts";
+import { addFormFields, closeOpenAttributes, closeRawText, declareImplicitGlobals, fieldTextToValue, mended, repairEdit, type Refill } from "./repair.ts";
 import { firstScriptError, firstScriptMistake } from "./script-guard.ts";
 
 const slip = "<body><p id=\"a\"></p>\n<script>\nconst a = 1;\nconst b = 2;\nfoo(a b);\nconst c = 3;\nconst d = 4;\n</script>";
@@ -90,6 +90,16 @@ test("an attribute whose quote is left open at the end of its line is closed the
   assert.equal(closeOpenAttributes("<input type='text' placeholder='Name\n<p>"), "<input type='text' placeholder='Name'>\n<p>");
   const fine = '<div class="a"\n  id="b">x</div>\n<a href="#" title="c">d</a>\n<script>\nel.innerHTML = `<p class="${cls}\n">`;\nconst s = \'<a href="\' + url + \'">\';\n</script>';
   assert.equal(closeOpenAttributes(fine), fine, "closed quotes across lines, and scripts, are left alone");
+});
+
+test("text a script writes into a text field or text area is written to its value", () => {
+  // A fresh held-out calculator: its display is an input, and its text is never shown.
+  const calc = '<input id="display" value="0" readonly>\n<p id="out"></p>\n<script>\nconst display = document.getElementById("display");\nfunction show(x) {\n  display.textContent = x;\n  document.getElementById("out").textContent = x;\n}\n</script>';
+  assert.equal(fieldTextToValue(calc), calc.replace("display.textContent", "display.value"));
+  const tip = '<input type="number" id="people" value="1">\n<script>\ndocument.getElementById("people").innerText = "1";\n</script>';
+  assert.equal(fieldTextToValue(tip), tip.replace(".innerText", ".value"));
+  const fine = '<input id="name">\n<span id="label"></span>\n<p>name.textContent = "x"</p>\n<script>\nconst name = document.getElementById("name");\nif (name.textContent === "") label.textContent = "?";\n</script>';
+  assert.equal(fieldTextToValue(fine), fine, "comparisons, other elements and text outside scripts are left alone");
 });
 
 test("the fields a script reads from its form and the form lacks are added, before its submit button", () => {
