@@ -60,6 +60,7 @@ test("a name a finished script reads and nothing gives is found where it leaves 
   assert.equal(at(page + "function f() {\n  'use strict';\n  count = 1;\n}\n</script>"), "count ");
   assert.equal(at(page + "score += 1;\n</script>"), "score ", "+= reads the name first");
   assert.equal(at(page + "function a(list) { return list; }\nfunction b() { return list.length; }\n</script>"), "list.l", "another function's parameter");
+  assert.equal(at(page + "time.textContent = '';\ntime();\n</script>"), "time()", "an element is never a function: a call of an id is found at its start");
   const fine = [
     "if (running) tick();\nfunction tick() { requestAnimationFrame(tick); }", // declared later, hoisted
     "time.textContent = String(Math.PI);", // an element id is a window property

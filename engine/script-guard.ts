@@ -137,7 +137,7 @@ function undeclared(scripts: { from: number; names: ScriptNames }[], html: strin
   const ids = givenIds(html);
   for (const { from, names } of scripts) {
     const name = firstUndeclared(names, declared, ids);
-    if (name) return { at: from + name.start + sharedStart(name.name, [...name.visible, ...declared, ...ids]), kind: "name", name: name.name };
+    if (name) return { at: from + name.start + sharedStart(name.name, [...name.visible, ...declared, ...(name.called ? [] : ids)]), kind: "name", name: name.name };
   }
   return null;
 }

@@ -14,8 +14,8 @@ const BROWSER = new Set([...Object.keys(globals.builtin), ...Object.keys(globals
 /** The global names a parsed script gives, and the names it reads that it does not declare. */
 export interface ScriptNames {
   declared: Set<string>;
-  /** In source order; each with the names its scope and those around it declare. */
-  unresolved: { name: string; start: number; visible: string[] }[];
+  /** In source order; each with the names its scope and those around it declare, and whether it is called there. */
+  unresolved: { name: string; start: number; visible: string[]; called: boolean }[];
 }
 
 /**
@@ -28,7 +28,7 @@ export function scriptNames(code: string, module: boolean): ScriptNames | null {
   const declared = new Set([...global.variables, ...global.implicit.variables].map((v) => v.name));
   const unresolved = global.through
     .filter((r) => throwsWhenRun(r, code))
-    .map((r) => ({ name: r.identifier.name, start: r.identifier.range![0], visible: visibleFrom(r.from) }))
+    .map((r) => ({ name: r.identifier.name, start: r.identifier.range![0], visible: visibleFrom(r.from), called: /^\s*\(/.test(code.slice(r.identifier.range![1])) }))
     .sort((a, b) => a.start - b.start);
   return { declared, unresolved };
 }
@@ -82,7 +82,9 @@ function visibleFrom(scope: Scope | null): string[] {
 /**
  * The first name in `names.unresolved` that neither the browser, nor `declared` (every
  * script's global names), nor an element id in `ids` (a window property) gives; null if none.
+ * An element is never a function: a call of a name only an id gives throws (a held-out dice
+ * app called `roll()`, its button's id, and never wrote the function).
  */
 export function firstUndeclared(names: ScriptNames, declared: Set<string>, ids: string[]): ScriptNames["unresolved"][number] | null {
-  return names.unresolved.find((r) => !declared.has(r.name) && !BROWSER.has(r.name) && !ids.includes(r.name)) ?? null;
+  return names.unresolved.find((r) => !declared.has(r.name) && !BROWSER.has(r.name) && (r.called || !ids.includes(r.name))) ?? null;
 }
