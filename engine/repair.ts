@@ -172,8 +172,12 @@ export function tidy(html: string): string {
   return fieldTextToValue(addFormFields(closeOpenAttributes(closeRawText(declareImplicitGlobals(html)))));
 }
 
-/** A script's write of an element's text: `document.getElementById("id")` (group 1) or a name (group 2), then the property (group 3). */
-const TEXT_WRITE = /(?:document\.getElementById\(\s*["']([^"']+)["']\s*\)|\b([A-Za-z_$][\w$]*))\.(textContent|innerText)(?=\s*=[^=])/g;
+/** A lookup of an element by a literal id (the id: a group). */
+const BY_ID = String.raw`document\.getElementById\(\s*["']([^"']+)["']\s*\)`;
+/** A script's write of an element's text: a lookup (group 1) or a name (group 2), then the property (group 3). */
+const TEXT_WRITE = new RegExp(String.raw`(?:${BY_ID}|\b([A-Za-z_$][\w$]*))\.(textContent|innerText)(?=\s*=[^=])`, "g");
+/** A name declared as a lookup: the name, then the id. */
+const LOOKUP_DECLARED = new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*${BY_ID}`, "g");
 
 /**
  * `html` with the text its scripts write into a text field or text area written to its value:
@@ -186,7 +190,7 @@ export function fieldTextToValue(html: string): string {
   const fields = new Set([...html.matchAll(/<(?:input|textarea)\b[^>]*?\bid\s*=\s*["']([^"']+)["']/gi)].map((m) => m[1]));
   if (!fields.size) return html;
   const holders = new Map<string, string>();
-  for (const m of scriptsCode(html).matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*document\.getElementById\(\s*["']([^"']+)["']\s*\)/g)) holders.set(m[1], m[2]);
+  for (const m of scriptsCode(html).matchAll(LOOKUP_DECLARED)) holders.set(m[1], m[2]);
   return html.replace(TEXT_WRITE, (write: string, id: string | undefined, name: string | undefined, property: string, at: number) => {
     const field = id ?? holders.get(name!);
     return field && fields.has(field) && inScript(html, at) ? write.slice(0, -property.length) + "value" : write;

@@ -16,6 +16,7 @@ from onnx import helper, numpy_helper
 
 BLOCK = 64
 BITS = 8
+QMAX = 2 ** (BITS - 1) - 1  # symmetric: -QMAX - 1 .. QMAX, stored shifted by 2 ** (BITS - 1)
 
 
 def weight_of(name, initializers, producers):
@@ -42,10 +43,9 @@ def quantize(src, dst):
             continue
         K, N = w.shape
         blocks = w.T.reshape(N, K // BLOCK, BLOCK)
-        qmax = 2 ** (BITS - 1) - 1
-        scales = np.abs(blocks).max(-1) / qmax
+        scales = np.abs(blocks).max(-1) / QMAX
         scales[scales == 0] = 1
-        q = (np.clip(np.round(blocks / scales[..., None]), -qmax - 1, qmax) + 2 ** (BITS - 1)).astype(np.uint8)
+        q = (np.clip(np.round(blocks / scales[..., None]), -QMAX - 1, QMAX) + 2 ** (BITS - 1)).astype(np.uint8)
         name = f"{node.name.strip('/')}.int8"
         added += [numpy_helper.from_array(q, name), numpy_helper.from_array(scales.astype(np.float32), name + ".scales")]
         nodes.append(helper.make_node("MatMulNBits", [node.input[0], name, name + ".scales"], list(node.output), name=node.name,
