@@ -6,23 +6,8 @@
 import type { Node } from "acorn";
 import { fullAncestor } from "acorn-walk";
 import type { Reference } from "eslint-scope";
-import { globalScope } from "./script-names.ts";
+import { callbackArgs, globalScope } from "./script-names.ts";
 
-/** Calls that take a function and the arguments they call it with: timers none, the rest one. */
-const CALLBACK_TAKERS: Record<string, number> = {
-  setInterval: 0,
-  setTimeout: 0,
-  requestAnimationFrame: 1,
-  addEventListener: 1,
-  removeEventListener: 1,
-  forEach: 1,
-  map: 1,
-  filter: 1,
-  some: 1,
-  every: 1,
-  find: 1,
-  then: 1,
-};
 /** Properties that say a value is an array. */
 const ARRAY_PROPERTIES = new Set(["push", "pop", "shift", "unshift", "length", "map", "forEach", "filter", "some", "every", "find", "findIndex", "includes", "indexOf", "splice", "slice", "join", "fill", "reduce", "sort", "concat"]);
 const ARITHMETIC = new Set(["-", "*", "/", "%", "**", "<", ">", "<=", ">="]);
@@ -81,19 +66,6 @@ export function declaredFunctions(code: string, module: boolean): DeclaredFuncti
     if (fn) out.push({ name: v.name, params: fn.params!.length });
   }
   return out;
-}
-
-/** The arguments a function in `node`'s place is called with, or undefined where it is no function. */
-function callbackArgs(node: Node, parent: Record<string, never> & Node): number | undefined {
-  if ((parent.type === "CallExpression" || parent.type === "NewExpression") && parent.callee === node) return (parent.arguments as unknown[]).length;
-  if (parent.type === "CallExpression" && (parent.arguments as unknown[]).includes(node)) {
-    const callee = parent.callee as { type: string; name?: string; property?: { name?: string } };
-    return CALLBACK_TAKERS[(callee.type === "MemberExpression" ? callee.property?.name : callee.name) ?? ""];
-  }
-  // `button.onclick = nextGeneration`
-  const left = parent.left as { type: string; property?: { name?: string } } | undefined;
-  if (parent.type === "AssignmentExpression" && parent.right === node && /^on/.test(left?.property?.name ?? "")) return 1;
-  return undefined;
 }
 
 /** What a read or write of a value says about it: array, object, number, string, boolean, or unknown. */

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { DEFAULT_MODEL_DIR, SHIPPED_DEFAULT_MODEL_DIR } from "./defaults.ts";
 import { Engine } from "./engine.ts";
-import { addFormFields, closeOpenAttributes, closeRawText, declareImplicitGlobals, fieldTextToValue, mended, repairEdit, type Refill } from "./repair.ts";
+import { addFormFields, closeOpenAttributes, closeRawText, declareImplicitGlobals, fieldTextToValue, mended, newForClassCalls, repairEdit, type Refill } from "./repair.ts";
 import { firstScriptError, firstScriptMistake } from "./script-guard.ts";
 
 const slip = "<body><p id=\"a\"></p>\n<script>\nconst a = 1;\nconst b = 2;\nfoo(a b);\nconst c = 3;\nconst d = 4;\n</script>";
@@ -102,6 +102,14 @@ test("text a script writes into a text field or text area is written to its valu
   assert.equal(fieldTextToValue(fine), fine, "comparisons, other elements and text outside scripts are left alone");
 });
 
+test("a class called like a function is called with new", () => {
+  // A fresh recipe scaler ended its script with `Scaler();`, which throws at once.
+  const scaler = "<script>\nclass Scaler {\n  constructor() { this.n = 2; }\n}\nconst s = Scaler();\n</script><script>\nScaler();\n</script>";
+  assert.equal(newForClassCalls(scaler), scaler.replace("= Scaler()", "= new Scaler()").replace("\nScaler();", "\nnew Scaler();"));
+  const fine = "<script>\nclass Board {}\nconst b = new Board();\nfunction Board2() {}\nBoard2();\nb.Board();\n</script>";
+  assert.equal(newForClassCalls(fine), fine, "new calls, functions and methods are left alone");
+});
+
 test("the fields a script reads from its form and the form lacks are added, before its submit button", () => {
   const page = (form: string, script: string) => `<body>\n${form}\n<script>\n${script}\n</script>`;
   const form = '<form id="book">\n<input name="name">\n<button type="button">Menu</button>\n<button>Book</button>\n</form>';
@@ -185,6 +193,10 @@ test("a refill counts as mended only where the first mistake is gone or past it"
   const lookup = '<body>\n<script>\nfoo();\ndocument.getElementById("go").onclick = foo;\n</script>';
   const added = edit(lookup, 0);
   assert.ok(mended(lookup, mistake(lookup), added.end, added.text), "the element added; the name read before it is another mistake, hidden until now");
+  const two = "<body>\n<script>\nfunction next() {}\nsetInterval(step, 530 - speedEl.value);\nonclick = step;\n</script>";
+  const renamed = two.replaceAll("step", "next");
+  assert.ok(mended(two, mistake(two), two.lastIndexOf("step") + 4, renamed), "every use renamed; speedEl, inside the edit, was a mistake before it");
+  assert.ok(!mended(two, mistake(two), two.lastIndexOf("step") + 4, two.replaceAll("step", "stepp")), "the name renamed to another undeclared one");
 });
 
 test("the default model declares a constant its app reads and never declared", { timeout: 120_000 }, async () => {

@@ -7,6 +7,9 @@
 // it mended the mistake; and the tidy-ups of a finished app that no check reports.
 import type { InfillSpan } from "./engine.ts";
 import { declaredFunctions, nameUse } from "./name-use.ts";
+import type { Node } from "acorn";
+import { simple } from "acorn-walk";
+import type { GlobalScope } from "eslint-scope";
 import { globalScope } from "./script-names.ts";
 import { firstScriptMistake, givenIds, type MistakeChecks, type ScriptMistake } from "./script-guard.ts";
 
@@ -166,10 +169,10 @@ function declareByUse(text: string, mistake: ScriptMistake): RepairEdit | null {
 /**
  * The tidy-ups of a finished app that no check reports: implicit globals declared, a runaway
  * title and a runaway attribute closed, the fields its scripts read from its form added, text
- * written into a field written to its value.
+ * written into a field written to its value, `new` before a class called like a function.
  */
 export function tidy(html: string): string {
-  return fieldTextToValue(addFormFields(closeOpenAttributes(closeRawText(declareImplicitGlobals(html)))));
+  return newForClassCalls(fieldTextToValue(addFormFields(closeOpenAttributes(closeRawText(declareImplicitGlobals(html))))));
 }
 
 /** A lookup of an element by a literal id (the id: a group). */
@@ -273,6 +276,43 @@ export function closeOpenAttributes(html: string): string {
   });
 }
 
+/** The classic inline scripts of `html` that parse and that eslint-scope reads: where each starts and ends, its code and its global scope. */
+function inlineScripts(html: string): { from: number; close: number; code: string; scope: GlobalScope }[] {
+  return [...html.matchAll(/<script(\s[^>]*)?>/gi)].flatMap((open) => {
+    const from = open.index + open[0].length;
+    const close = html.indexOf("</script", from);
+    if (close < 0 || /\b(src|type)\s*=/i.test(open[1] ?? "")) return [];
+    const code = html.slice(from, close);
+    try {
+      const scope = globalScope(code, false);
+      return scope ? [{ from, close, code, scope }] : [];
+    } catch {
+      return []; // it does not parse: the repair's, not a tidy-up's
+    }
+  });
+}
+
+/**
+ * `html` with `new` before each call of a class its scripts declare: a class called like a
+ * function throws at once. A fresh recipe scaler ended its script with `Scaler();`. No corpus
+ * app (of 40,000 read) calls a class.
+ */
+export function newForClassCalls(html: string): string {
+  const scripts = inlineScripts(html);
+  const classes = new Set(scripts.flatMap((s) => s.scope.variables.filter((v) => v.defs.some((d) => d.type === "ClassName")).map((v) => v.name)));
+  const insertions: number[] = [];
+  for (const { from, scope } of scripts) {
+    simple(scope.block as unknown as Node, {
+      CallExpression(node) {
+        const callee = (node as unknown as { callee: Node & { name?: string } }).callee;
+        if (callee.type === "Identifier" && classes.has(callee.name!)) insertions.push(from + callee.start);
+      },
+    });
+  }
+  for (const at of insertions.sort((a, b) => b - a)) html = html.slice(0, at) + "new " + html.slice(at);
+  return html;
+}
+
 /**
  * `html` with each name that an inline script assigns without declaring it (a sloppy script's
  * implicit global) and also reads declared at the top of that script, as declareByUse declares
@@ -280,21 +320,11 @@ export function closeOpenAttributes(html: string): string {
  * model wrote `lastLap = t` in a lap handler and read `t - lastLap` before any lap.
  */
 export function declareImplicitGlobals(html: string): string {
-  const scripts = [...html.matchAll(/<script(\s[^>]*)?>/gi)].flatMap((open) => {
-    const from = open.index + open[0].length;
-    const close = html.indexOf("</script", from);
-    if (close < 0 || /\b(src|type)\s*=/i.test(open[1] ?? "")) return [];
-    const code = html.slice(from, close);
-    try {
-      const scope = globalScope(code, false);
-      return scope ? [{ from, close, code, declared: scope.variables.map((v) => v.name), implicit: scope.implicit.variables.map((v) => v.name) }] : [];
-    } catch {
-      return []; // it does not parse: the repair's, not this
-    }
-  });
-  const declared = new Set(scripts.flatMap((s) => s.declared));
+  const scripts = inlineScripts(html);
+  const declared = new Set(scripts.flatMap((s) => s.scope.variables.map((v) => v.name)));
   const insertions: [number, string][] = [];
-  for (const { from, close, code, implicit } of scripts) {
+  for (const { from, close, code, scope } of scripts) {
+    const implicit = scope.implicit.variables.map((v) => v.name);
     const lines = implicit.flatMap((name) => {
       const use = nameUse(code, false, name);
       if (declared.has(name) || !use?.read) return [];
@@ -422,11 +452,15 @@ function escape(s: string): string {
  * `mistake` (names and ids `given` up on aside): the first mistake is gone, or lies past both the edit and the line the mistake was
  * on (a name's mistake may move within it: it is where the name leaves every name declared), or
  * is a name's where the mistake was not (names are read only once every script parses and finds
- * its elements, so that mistake is gone).
+ * its elements, so that mistake is gone), or is another name's that was there before (a fresh
+ * game of life read `setInterval(step, 530 - speedEl.value)`: the edit of `step`, which renamed
+ * every use of it, ends past `speedEl`).
  */
 export function mended(text: string, mistake: ScriptMistake, editEnd: number, refilled: string, given: string[] = []): boolean {
   const after = firstScriptMistake(refilled, { given });
   if (!after || (after.kind === "name" && mistake.kind !== "name")) return true;
+  // An edit of every use of a name may reach past another name's mistake that was there before it.
+  if (mistake.kind === "name" && after.kind === "name" && after.name !== mistake.name && firstScriptMistake(text, { given: [...given, mistake.name!] })?.name === after.name) return true;
   const lineEnd = text.indexOf("\n", mistake.at) < 0 ? text.length : text.indexOf("\n", mistake.at);
   return after.at >= Math.max(editEnd, lineEnd) + refilled.length - text.length;
 }

@@ -61,6 +61,8 @@ test("a name a finished script reads and nothing gives is found where it leaves 
   assert.equal(at(page + "score += 1;\n</script>"), "score ", "+= reads the name first");
   assert.equal(at(page + "function a(list) { return list; }\nfunction b() { return list.length; }\n</script>"), "list.l", "another function's parameter");
   assert.equal(at(page + "time.textContent = '';\ntime();\n</script>"), "time()", "an element is never a function: a call of an id is found at its start");
+  assert.equal(at(page + "setInterval(time, 100);\n</script>"), "time, ", "nor a timer's callback");
+  assert.equal(at(page + "document.body.addEventListener('click', time);\n</script>"), "time);", "nor an event listener");
   const fine = [
     "if (running) tick();\nfunction tick() { requestAnimationFrame(tick); }", // declared later, hoisted
     "time.textContent = String(Math.PI);", // an element id is a window property

@@ -4,9 +4,26 @@
 // up (`timeEl`). Scopes are eslint-scope's (what ESLint's no-undef reads). A script's top-level
 // names are every script's (one global scope), and so is a name a sloppy script assigns to
 // without declaring it; strict code (a class body, a module) throws there instead.
-import { parse } from "acorn";
+import { parse, type Node } from "acorn";
+import { fullAncestor } from "acorn-walk";
 import { analyze, type GlobalScope, type Reference, type Scope } from "eslint-scope";
 import globals from "globals";
+
+/** Calls that take a function and the arguments they call it with: timers none, the rest one. */
+const CALLBACK_TAKERS: Record<string, number> = {
+  setInterval: 0,
+  setTimeout: 0,
+  requestAnimationFrame: 1,
+  addEventListener: 1,
+  removeEventListener: 1,
+  forEach: 1,
+  map: 1,
+  filter: 1,
+  some: 1,
+  every: 1,
+  find: 1,
+  then: 1,
+};
 
 /** What a page's scripts may always read: the language's built-ins and the browser's window. */
 const BROWSER = new Set([...Object.keys(globals.builtin), ...Object.keys(globals.browser)]);
@@ -14,7 +31,10 @@ const BROWSER = new Set([...Object.keys(globals.builtin), ...Object.keys(globals
 /** The global names a parsed script gives, and the names it reads that it does not declare. */
 export interface ScriptNames {
   declared: Set<string>;
-  /** In source order; each with the names its scope and those around it declare, and whether it is called there. */
+  /**
+   * In source order; each with the names its scope and those around it declare, and whether it
+   * is called there or handed where a function goes (`setInterval(step, 100)`).
+   */
   unresolved: { name: string; start: number; visible: string[]; called: boolean }[];
 }
 
@@ -26,11 +46,35 @@ export function scriptNames(code: string, module: boolean): ScriptNames | null {
   const global = globalScope(code, module);
   if (!global) return null;
   const declared = new Set([...global.variables, ...global.implicit.variables].map((v) => v.name));
-  const unresolved = global.through
-    .filter((r) => throwsWhenRun(r, code))
-    .map((r) => ({ name: r.identifier.name, start: r.identifier.range![0], visible: visibleFrom(r.from), called: /^\s*\(/.test(code.slice(r.identifier.range![1])) }))
+  const through = global.through.filter((r) => throwsWhenRun(r, code));
+  const called = functionUses(global, new Set(through.map((r) => r.identifier as unknown as Node)));
+  const unresolved = through
+    .map((r) => ({ name: r.identifier.name, start: r.identifier.range![0], visible: visibleFrom(r.from), called: called.has(r.identifier as unknown as Node) }))
     .sort((a, b) => a.start - b.start);
   return { declared, unresolved };
+}
+
+/** Those of `uses` (identifiers of the script `global` reads) that are called or handed where a function goes. */
+function functionUses(global: GlobalScope, uses: Set<Node>): Set<Node> {
+  const out = new Set<Node>();
+  if (!uses.size) return out;
+  fullAncestor(global.block as unknown as Node, (node, _state, ancestors) => {
+    if (uses.has(node) && callbackArgs(node, ancestors[ancestors.length - 2] as Record<string, never> & Node) !== undefined) out.add(node);
+  });
+  return out;
+}
+
+/** The arguments a function in `node`'s place is called with, or undefined where it is no function. */
+export function callbackArgs(node: Node, parent: Record<string, never> & Node): number | undefined {
+  if ((parent.type === "CallExpression" || parent.type === "NewExpression") && parent.callee === node) return (parent.arguments as unknown[]).length;
+  if (parent.type === "CallExpression" && (parent.arguments as unknown[]).includes(node)) {
+    const callee = parent.callee as { type: string; name?: string; property?: { name?: string } };
+    return CALLBACK_TAKERS[(callee.type === "MemberExpression" ? callee.property?.name : callee.name) ?? ""];
+  }
+  // `button.onclick = nextGeneration`
+  const left = parent.left as { type: string; property?: { name?: string } } | undefined;
+  if (parent.type === "AssignmentExpression" && parent.right === node && /^on/.test(left?.property?.name ?? "")) return 1;
+  return undefined;
 }
 
 /**
@@ -83,7 +127,9 @@ function visibleFrom(scope: Scope | null): string[] {
  * The first name in `names.unresolved` that neither the browser, nor `declared` (every
  * script's global names), nor an element id in `ids` (a window property) gives; null if none.
  * An element is never a function: a call of a name only an id gives throws (a held-out dice
- * app called `roll()`, its button's id, and never wrote the function).
+ * app called `roll()`, its button's id, and never wrote the function), and a timer handed one
+ * runs its text as code, which the sandbox forbids (a fresh game of life ran
+ * `setInterval(step, ...)`, `step` its Step button's id, beside a `nextGeneration()`).
  */
 export function firstUndeclared(names: ScriptNames, declared: Set<string>, ids: string[]): ScriptNames["unresolved"][number] | null {
   return names.unresolved.find((r) => !declared.has(r.name) && !BROWSER.has(r.name) && (r.called || !ids.includes(r.name))) ?? null;
