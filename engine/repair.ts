@@ -5,11 +5,11 @@
 // it with the whole app on both sides (its bidirectional infilling), or by letting the model
 // choose among a few edits. This file says what each try edits, masks or offers, and whether
 // it mended the mistake; and the tidy-ups of a finished app that no check reports.
-import type { InfillSpan } from "./engine.ts";
-import { declaredFunctions, nameUse } from "./name-use.ts";
 import type { Node } from "acorn";
 import { simple } from "acorn-walk";
 import type { GlobalScope } from "eslint-scope";
+import type { InfillSpan } from "./engine.ts";
+import { declaredFunctions, nameUse } from "./name-use.ts";
 import { globalScope } from "./script-names.ts";
 import { firstScriptMistake, givenIds, type MistakeChecks, type ScriptMistake } from "./script-guard.ts";
 

@@ -28,7 +28,7 @@ const CALLBACK_TAKERS: Record<string, number> = {
 /** What a page's scripts may always read: the language's built-ins and the browser's window. */
 const BROWSER = new Set([...Object.keys(globals.builtin), ...Object.keys(globals.browser)]);
 
-/** The global names a parsed script gives, and the names it reads that it does not declare. */
+/** The global names a parsed script gives, and the names it reads that neither it nor the browser declares. */
 export interface ScriptNames {
   declared: Set<string>;
   /**
@@ -46,7 +46,8 @@ export function scriptNames(code: string, module: boolean): ScriptNames | null {
   const global = globalScope(code, module);
   if (!global) return null;
   const declared = new Set([...global.variables, ...global.implicit.variables].map((v) => v.name));
-  const through = global.through.filter((r) => throwsWhenRun(r, code));
+  // The browser's names are never a mistake; dropped first, they leave most scripts nothing to walk for.
+  const through = global.through.filter((r) => !BROWSER.has(r.identifier.name) && throwsWhenRun(r, code));
   const called = functionUses(global, new Set(through.map((r) => r.identifier as unknown as Node)));
   const unresolved = through
     .map((r) => ({ name: r.identifier.name, start: r.identifier.range![0], visible: visibleFrom(r.from), called: called.has(r.identifier as unknown as Node) }))
@@ -124,13 +125,13 @@ function visibleFrom(scope: Scope | null): string[] {
 }
 
 /**
- * The first name in `names.unresolved` that neither the browser, nor `declared` (every
- * script's global names), nor an element id in `ids` (a window property) gives; null if none.
+ * The first name in `names.unresolved` (none of them the browser's) that neither `declared`
+ * (every script's global names) nor an element id in `ids` (a window property) gives; null if none.
  * An element is never a function: a call of a name only an id gives throws (a held-out dice
  * app called `roll()`, its button's id, and never wrote the function), and a timer handed one
  * runs its text as code, which the sandbox forbids (a fresh game of life ran
  * `setInterval(step, ...)`, `step` its Step button's id, beside a `nextGeneration()`).
  */
 export function firstUndeclared(names: ScriptNames, declared: Set<string>, ids: string[]): ScriptNames["unresolved"][number] | null {
-  return names.unresolved.find((r) => !declared.has(r.name) && !BROWSER.has(r.name) && (r.called || !ids.includes(r.name))) ?? null;
+  return names.unresolved.find((r) => !declared.has(r.name) && (r.called || !ids.includes(r.name))) ?? null;
 }
