@@ -71,6 +71,17 @@ test("fill-in-the-middle writes the text between prompt and suffix", async () =>
   expect(r.usage.completion_tokens).toBe(4);
 });
 
+test("without a suffix, a completion writes on from the prompt, at most max_tokens", async () => {
+  const prompt = "<!DOCTYPE html>\n<html>\n<body>\n<h1>";
+  const r = (await client.post("/fim/completions", { body: { model: "unmask-tiny", prompt, max_tokens: 6 } })) as {
+    choices: { text: string }[];
+    usage: { completion_tokens: number };
+  };
+  expect(r.choices[0].text.length).toBeGreaterThan(0);
+  expect(r.usage.completion_tokens).toBeGreaterThan(0);
+  expect(r.usage.completion_tokens).toBeLessThanOrEqual(6);
+});
+
 test("bad requests get OpenAI-style 4xx errors", async () => {
   await expect(client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "hi" }] })).rejects.toMatchObject({ status: 404 });
   await expect(client.chat.completions.create({ model: "unmask-tiny", messages: [] })).rejects.toMatchObject({ status: 400 });

@@ -136,6 +136,17 @@ test("refining re-masks a share of the artifact and denoises it again", async ()
   assert.ok(a.stats.tokens > 5 && a.stats.steps === 4, JSON.stringify(a.stats));
 });
 
+test("writing on from a text keeps the text and adds at most the tokens asked", async () => {
+  const text = PAGE.slice(0, PAGE.indexOf("<script>") + "<script>".length);
+  const events = await collect(engine.run({ kind: "continue", text, request: "a counter", length: 12 }));
+  const done = events.at(-1)!;
+  assert.ok(done.type === "done");
+  if (done.type !== "done") return;
+  assert.ok(done.artifact.startsWith(text) && done.artifact.length > text.length, JSON.stringify(done.artifact.slice(text.length)));
+  assert.ok(done.stats.tokens > 0 && done.stats.tokens <= 12, JSON.stringify(done.stats));
+  assert.ok(events.slice(0, -1).every((e) => e.type === "frame" && e.text.startsWith(text)), "its frames show the text too");
+});
+
 test("the worker pool streams, stops on abort within a step, and bounds its queue", async () => {
   const pool = new EnginePool(DEFAULT_MODEL_DIR, { maxQueue: 1 });
   try {

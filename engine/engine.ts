@@ -11,7 +11,16 @@ import { firstGarbledTag } from "./markup-check.ts";
 import { GUARD_BEFORE_REPAIR, MAX_FAILED_REPAIRS, MAX_REPAIRS, mended, repairEdit, tidy } from "./repair.ts";
 import { firstRedeclaredFunction, firstScriptMistake, scriptCheck } from "./script-guard.ts";
 import { TextCodec } from "./tokenizer.ts";
+import { firstMissingEntry } from "./missing-entry.ts";
+import { firstMissingMethod } from "./missing-method.ts";
+import { firstUnheardKeys } from "./unheard-keys.ts";
+import { firstUnwiredButton } from "./unwired-button.ts";
+import { firstUnwrittenOutput } from "./unwritten-output.ts";
+import type { Unwritten } from "./unwritten.ts";
 
+
+/** writeMissing: the most parts it tries. */
+const MAX_UNWRITTEN = 5;
 
 /** fitLength: how sure the model must be that the text has ended, and the room left past that point. */
 const LENGTH_CONFIDENCE = 0.9;
@@ -59,7 +68,9 @@ export type Job =
   /** Regenerate the spans of `text`, keeping the rest: masked infilling, with context on both sides. */
   | { kind: "infill"; text: string; spans: InfillSpan[]; request?: string }
   /** Re-mask a `strength` fraction of the artifact's tokens and denoise them again, for the request. */
-  | { kind: "refine"; artifact: string; request: string; strength: number };
+  | { kind: "refine"; artifact: string; request: string; strength: number }
+  /** Write on from the end of `text`, at most `length` tokens, left to right as a generated app is written. */
+  | { kind: "continue"; text: string; request: string; length: number };
 
 /** A canvas ready to denoise: fixed tokens and masks; the text is canvas[start..]. */
 interface Plan {
@@ -264,7 +275,8 @@ export class Engine {
       }
     }
     const ms = performance.now() - started;
-    const tokens = truncate ? ids.length : toFill;
+    // Written: a generated text's tokens, less those given before the masks (`continue`'s text).
+    const tokens = truncate ? ids.length - (canvas.length - start - toFill) : toFill;
     yield {
       type: "done",
       artifact,
@@ -343,9 +355,71 @@ export class Engine {
         fix++;
       }
     }
+    if (!firstScriptMistake(artifact, { given })) {
+      const filled = await this.writeMissing(artifact, request, given, options, signal);
+      artifact = filled.artifact;
+      repairs += filled.written;
+      spent = { steps: spent.steps + filled.steps, forwardPasses: spent.forwardPasses + filled.forwardPasses };
+    }
     const tidied = tidy(artifact);
     if (tidied !== artifact) [artifact, repairs] = [tidied, repairs + 1];
     return { artifact, repairs, ...spent };
+  }
+
+  /**
+   * Parts the model left unwritten: an entry of a table that the markup offers as a choice
+   * (missing-entry.ts), a slot the markup made and no script fills (unwritten-output.ts), a
+   * method a class calls and never defines (missing-method.ts), a button no script wires
+   * (unwired-button.ts), the key handler of a page whose request asks for keys and whose scripts
+   * listen to none (unheard-keys.ts). Each is written by writePart, in turn.
+   */
+  private async writeMissing(artifact: string, request: string, given: string[], options: GenerateOptions, signal?: AbortSignal): Promise<{ artifact: string; written: number; steps: number; forwardPasses: number }> {
+    const out = { artifact, written: 0, steps: 0, forwardPasses: 0 };
+    const tried: string[] = [];
+    const next = () =>
+      firstMissingEntry(out.artifact, tried) ??
+      firstUnwrittenOutput(out.artifact, tried) ??
+      firstMissingMethod(out.artifact, tried) ??
+      firstUnwiredButton(out.artifact, tried) ??
+      firstUnheardKeys(out.artifact, request, tried);
+    for (let part = next(); part && tried.length < MAX_UNWRITTEN; part = next()) {
+      tried.push(part.key);
+      const text = await this.writePart(out.artifact, part, { request, given, options, signal, spent: out });
+      if (text !== null) [out.artifact, out.written] = [text, out.written + 1];
+    }
+    return out;
+  }
+
+  /**
+   * `artifact` with `part` written, or null where the model did not write it whole. At each of
+   * its places in turn, the model writes on from its lead, reading the text before it as it did
+   * when it wrote the app (`continue`). The part is kept where it is complete, the scripts still
+   * parse and read nothing undeclared, and it calls no method the class lacks: a fresh drawing
+   * app's Undo button got `() => this.undo()`, and the `undo` the model then wrote resized the
+   * canvas.
+   */
+  private async writePart(artifact: string, part: Unwritten, c: { request: string; given: string[]; options: GenerateOptions; signal?: AbortSignal; spent: { steps: number; forwardPasses: number } }): Promise<string | null> {
+    const missing: string[] = []; // the methods missing before
+    for (let m = firstMissingMethod(artifact); m; m = firstMissingMethod(artifact, missing)) missing.push(m.key);
+    for (const { at, lead } of part.places) {
+      const before = artifact.slice(0, at) + lead;
+      let written = "";
+      try {
+        for await (const e of this.run({ kind: "continue", text: before, request: c.request, length: part.room }, c.options, c.signal)) {
+          if (e.type !== "done") continue;
+          if (e.artifact.startsWith(before)) written = e.artifact.slice(before.length);
+          c.spent.steps += e.stats.steps;
+          c.spent.forwardPasses += e.stats.forwardPasses;
+        }
+      } catch (e) {
+        // An app too long for the model to read with the part's room: left as it is.
+        if (!(e instanceof EngineInputError)) throw e;
+      }
+      const piece = part.end(written);
+      const text = piece === null ? "" : before + piece + artifact.slice(at);
+      if (piece !== null && !firstScriptMistake(text, { given: c.given }) && !firstMissingMethod(text, missing)) return text;
+    }
+    return null;
   }
 
   /**
@@ -397,6 +471,8 @@ export class Engine {
     if (job.kind === "generate") {
       text = new Array<number>(Math.min(o.genLength, max - prompt.length)).fill(mask);
       if (text.length <= 0) throw new EngineInputError(`the request is too long: ${prompt.length} tokens of ${max}`);
+    } else if (job.kind === "continue") {
+      text = [...(await this.codec.encode(job.text)), ...new Array<number>(job.length).fill(mask)];
     } else if (job.kind === "infill") {
       text = await this.maskSpans(job.text, job.spans);
     } else {
@@ -404,10 +480,11 @@ export class Engine {
       const rng = new Rng(o.seed);
       for (let i = 0; i < text.length; i++) if (rng.chance(job.strength)) text[i] = mask;
     }
-    if (job.kind !== "generate") text.push(eot); // the document ends here, as every training row did
+    const writesOn = job.kind === "generate" || job.kind === "continue";
+    if (!writesOn) text.push(eot); // the document ends here, as every training row did
     const canvas = Int32Array.from([...prompt, ...text]);
     if (canvas.length > max) throw new EngineInputError(`the text is too long: ${canvas.length} tokens with the request, of ${max}`);
-    return { canvas, start: prompt.length, endOfText: job.kind === "generate" ? "truncate" : "keep" };
+    return { canvas, start: prompt.length, endOfText: writesOn ? "truncate" : "keep" };
   }
 
   /**

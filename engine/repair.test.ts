@@ -6,6 +6,8 @@ import { test } from "node:test";
 import { DEFAULT_MODEL_DIR, SHIPPED_DEFAULT_MODEL_DIR } from "./defaults.ts";
 import { Engine } from "./engine.ts";
 import { addFormFields, closeOpenAttributes, closeRawText, declareImplicitGlobals, fieldTextToValue, mended, newForClassCalls, repairEdit, type Refill } from "./repair.ts";
+import { firstMissingEntry } from "./missing-entry.ts";
+import { firstMissingMethod } from "./missing-method.ts";
 import { firstScriptError, firstScriptMistake } from "./script-guard.ts";
 
 const slip = "<body><p id=\"a\"></p>\n<script>\nconst a = 1;\nconst b = 2;\nfoo(a b);\nconst c = 3;\nconst d = 4;\n</script>";
@@ -22,6 +24,19 @@ const refilled = (html: string, fix: number) => {
   const span = edit(html, fix).spans[0];
   return html.slice(span.start, span.end);
 };
+
+/** A model's repair of `app` for `request`, run to its end (the shipped default model's unless told). */
+async function repairToEnd(app: string, request: string, modelDir = SHIPPED_DEFAULT_MODEL_DIR) {
+  const engine = await Engine.load(modelDir);
+  try {
+    const repair = engine.repair(app, request);
+    let e = await repair.next();
+    while (!e.done) e = await repair.next();
+    return e.value;
+  } finally {
+    await engine.close();
+  }
+}
 
 test("a slip's line is refilled, then the lines around it, one more each side a try, three at most", () => {
   assert.equal(refilled(slip, 0), "foo(a b);");
@@ -228,17 +243,10 @@ test("a value the model cannot declare is declared by its use, and the repair go
   // declared nowhere, then `resetBtn` (the New game button, id "reset") never looked up.
   const app = readFileSync("engine/testdata/minesweeper-undeclared.html", "utf8");
   assert.deepEqual([firstScriptMistake(app)?.name, firstScriptMistake(app, { given: ["flagMode"] })?.name], ["flagMode", "resetBtn"]);
-  const engine = await Engine.load(SHIPPED_DEFAULT_MODEL_DIR);
-  try {
-    const repair = engine.repair(app, "minesweeper game");
-    let e = await repair.next();
-    while (!e.done) e = await repair.next();
-    assert.match(e.value.artifact, /\nlet flagMode = false;\n/);
-    assert.match(e.value.artifact, /\nconst resetBtn = document\.getElementById\("reset"\);\n/);
-    assert.equal(firstScriptMistake(e.value.artifact), null);
-  } finally {
-    await engine.close();
-  }
+  const repaired = await repairToEnd(app, "minesweeper game");
+  assert.match(repaired.artifact, /\nlet flagMode = false;\n/);
+  assert.match(repaired.artifact, /\nconst resetBtn = document\.getElementById\("reset"\);\n/);
+  assert.equal(firstScriptMistake(repaired.artifact), null);
 });
 
 test("a function the app names and never wrote becomes the one of its own the model finds likeliest there", { timeout: 120_000 }, async () => {
@@ -248,32 +256,90 @@ test("a function the app names and never wrote becomes the one of its own the mo
   const app = readFileSync("engine/testdata/life-misnamed.html", "utf8");
   const mistakes = [firstScriptMistake(app), firstScriptMistake(app, { given: ["run"] }), firstScriptMistake(app, { given: ["run", "evolve"] })];
   assert.deepEqual(mistakes.map((m) => m?.name), ["run", "evolve", "nextGeneration"]);
-  const engine = await Engine.load(SHIPPED_DEFAULT_MODEL_DIR);
-  try {
-    const repair = engine.repair(app, "Conway's game of life with start and pause");
-    let e = await repair.next();
-    while (!e.done) e = await repair.next();
-    assert.match(e.value.artifact, /const runBtn = document\.getElementById\("start"\);/, "the unused Start button, not a new one");
-    assert.equal(e.value.artifact.match(/<button/g)!.length, app.match(/<button/g)!.length);
-    assert.match(e.value.artifact, /setInterval\(step, 150\)/);
-    assert.match(e.value.artifact, /getElementById\("step"\)\.addEventListener\("click", step\)/);
-    assert.equal(firstScriptMistake(e.value.artifact), null);
-  } finally {
-    await engine.close();
-  }
+  const repaired = await repairToEnd(app, "Conway's game of life with start and pause");
+  assert.match(repaired.artifact, /const runBtn = document\.getElementById\("start"\);/, "the unused Start button, not a new one");
+  assert.equal(repaired.artifact.match(/<button/g)!.length, app.match(/<button/g)!.length);
+  assert.match(repaired.artifact, /setInterval\(step, 150\)/);
+  assert.match(repaired.artifact, /getElementById\("step"\)\.addEventListener\("click", step\)/);
+  assert.equal(firstScriptMistake(repaired.artifact), null);
 });
 
 test("an app too long for the model to read whole is left as it is, not failed", { timeout: 60_000 }, async () => {
-  const engine = await Engine.load(DEFAULT_MODEL_DIR);
-  try {
-    const filler = Array.from({ length: 900 }, (_, i) => `w${i}`).join(" ");
-    const app = `<body>\n<p>${filler}</p>\n<script>\nfoo(a b);\n</script>`;
-    const repair = engine.repair(app, "an app");
-    let e = await repair.next();
-    while (!e.done) e = await repair.next();
-    assert.equal(e.value.artifact, app);
-    assert.equal(e.value.repairs, 0);
-  } finally {
-    await engine.close();
-  }
+  const filler = Array.from({ length: 900 }, (_, i) => `w${i}`).join(" ");
+  const app = `<body>\n<p>${filler}</p>\n<script>\nfoo(a b);\n</script>`;
+  const repaired = await repairToEnd(app, "an app", DEFAULT_MODEL_DIR);
+  assert.equal(repaired.artifact, app);
+  assert.equal(repaired.repairs, 0);
+});
+
+test("the default model writes the line that fills a slot its todo app's markup made and its script never filled", { timeout: 120_000 }, async () => {
+  // A fresh held-out todo as the default model wrote it: a `<span id="count">` under the list, never written.
+  const app = readFileSync("engine/testdata/todo-uncounted.html", "utf8");
+  assert.equal(firstScriptMistake(app), null);
+  const repaired = await repairToEnd(app, "simple task manager, a counter of tasks");
+  const line = /\n {2}document\.getElementById\("count"\)\.textContent = (.+);\n/.exec(repaired.artifact);
+  assert.ok(line, "the count is written");
+  assert.match(line[1], /\btasks\b/, "from the tasks");
+  assert.equal(repaired.artifact.replace(line[0], "\n"), app, "nothing else changed");
+  assert.ok(repaired.artifact.indexOf(line[0]) < repaired.artifact.indexOf("function add("), "inside render");
+  assert.equal(repaired.repairs, 1);
+  assert.ok(repaired.forwardPasses > 0);
+  assert.equal(firstScriptMistake(repaired.artifact), null);
+});
+
+test("the default model writes the method its drawing app's class calls and never wrote", { timeout: 120_000 }, async () => {
+  // A fresh held-out drawing board as the default model wrote it: `this.fit()` on every resize, and no fit.
+  const app = readFileSync("engine/testdata/drawing-unfitted.html", "utf8");
+  const repaired = await repairToEnd(app, "Let's make a drawing board with a color picker and adjustable brush with a small color palette and a label showing the current size");
+  const fit = /\n {2}fit\(\) \{\n[\s\S]*?\n {2}\}/.exec(repaired.artifact);
+  assert.ok(fit, "fit is written");
+  assert.match(fit[0], /this\.canvas\.width = /);
+  assert.equal(repaired.artifact.replace(fit[0], ""), app, "nothing else changed");
+  assert.equal(firstMissingMethod(repaired.artifact), null);
+  assert.equal(firstScriptMistake(repaired.artifact), null);
+});
+
+test("the default model wires the buttons its drawing app made and never wired", { timeout: 120_000 }, async () => {
+  // A fresh held-out sketch pad as the default model wrote it: it keeps a history of strokes, and its Undo and Clear buttons do nothing.
+  const app = readFileSync("engine/testdata/drawing-unwired.html", "utf8");
+  const repaired = await repairToEnd(app, "Let's make a sketch pad where I can draw with the mouse, pick a color and change the brush size with an undo button, a button to clear the canvas");
+  const undo = /\ndocument\.getElementById\("undo"\)\.addEventListener\("click", [\s\S]*?\n\}\);/.exec(repaired.artifact);
+  assert.ok(undo, "Undo is wired");
+  assert.match(undo[0], /history\.pop\(\)/, "from the history the app keeps");
+  assert.match(repaired.artifact, /\ndocument\.getElementById\("clear"\)\.addEventListener\("click", [\s\S]*?(clearRect|fillRect)/);
+  assert.equal(repaired.repairs, 2);
+  assert.equal(firstScriptMistake(repaired.artifact), null);
+});
+
+test("a button's handler that calls a method its class never wrote is not kept", { timeout: 120_000 }, async () => {
+  // A fresh held-out chat as the default model wrote it: its Clear button does nothing; asked, the model wires it to a `this.clear()` the class lacks.
+  const app = readFileSync("engine/testdata/chat-unwired.html", "utf8");
+  const repaired = await repairToEnd(app, "Could you code a chatbot page including a bot that answers hello and help, the time on each message and a button to clear the chat?");
+  assert.equal(repaired.artifact, app);
+  assert.equal(repaired.repairs, 0);
+  assert.ok(repaired.forwardPasses > 0, "it was asked");
+});
+
+test("the default model writes the entries its converter's table lacks for the tabs it offers", { timeout: 120_000 }, async () => {
+  // A fresh held-out converter as the default model wrote it: tabs for length, weight and
+  // temperature, a table of temperature, speed and volume; Length threw at once.
+  const app = readFileSync("engine/testdata/converter-missing.html", "utf8");
+  const repaired = await repairToEnd(app, "converter for speed, temperature, length and weight, a category select, a list of all conversions");
+  assert.match(repaired.artifact, /\n {2}length: \[\["m", "Meters", 1\], .*\],\n/);
+  assert.match(repaired.artifact, /\n {2}weight: \[\["kg", "Kilograms", 1\], .*\],\n/);
+  assert.equal(repaired.repairs, 2);
+  assert.equal(firstMissingEntry(repaired.artifact), null);
+  assert.equal(firstScriptMistake(repaired.artifact), null);
+});
+
+test("the default model writes the key handler its stopwatch's request asked for and its script never had", { timeout: 120_000 }, async () => {
+  // A fresh held-out stopwatch as the default model wrote it: buttons for everything, no key handler.
+  const app = readFileSync("engine/testdata/stopwatch-unheard.html", "utf8");
+  const repaired = await repairToEnd(app, "I need a simple stopwatch. It should have a lap button, keyboard controls (space, R to reset) and start/stop and reset.");
+  const handler = /\ndocument\.addEventListener\("keydown", [\s\S]*?\n\}\);/.exec(repaired.artifact);
+  assert.ok(handler, "a key handler");
+  assert.match(handler[0], /Space|" "/, "for Space");
+  assert.match(handler[0], /"r"|"R"|KeyR/, "and R");
+  assert.equal(repaired.repairs, 1);
+  assert.equal(firstScriptMistake(repaired.artifact), null);
 });

@@ -7,10 +7,9 @@
 // it mended the mistake; and the tidy-ups of a finished app that no check reports.
 import type { Node } from "acorn";
 import { simple } from "acorn-walk";
-import type { GlobalScope } from "eslint-scope";
 import type { InfillSpan } from "./engine.ts";
 import { declaredFunctions, nameUse } from "./name-use.ts";
-import { globalScope } from "./script-names.ts";
+import { inlineScripts } from "./script-names.ts";
 import { firstScriptMistake, givenIds, type MistakeChecks, type ScriptMistake } from "./script-guard.ts";
 
 /**
@@ -273,22 +272,6 @@ export function closeOpenAttributes(html: string): string {
   return html.replace(OPEN_ATTRIBUTE, (tag: string, quote: string, value: string, at: number) => {
     if (inScript(html, at)) return tag;
     return value ? `${tag}${quote}>` : "";
-  });
-}
-
-/** The classic inline scripts of `html` that parse and that eslint-scope reads: where each starts and ends, its code and its global scope. */
-function inlineScripts(html: string): { from: number; close: number; code: string; scope: GlobalScope }[] {
-  return [...html.matchAll(/<script(\s[^>]*)?>/gi)].flatMap((open) => {
-    const from = open.index + open[0].length;
-    const close = html.indexOf("</script", from);
-    if (close < 0 || /\b(src|type)\s*=/i.test(open[1] ?? "")) return [];
-    const code = html.slice(from, close);
-    try {
-      const scope = globalScope(code, false);
-      return scope ? [{ from, close, code, scope }] : [];
-    } catch {
-      return []; // it does not parse: the repair's, not a tidy-up's
-    }
   });
 }
 

@@ -135,3 +135,19 @@ function visibleFrom(scope: Scope | null): string[] {
 export function firstUndeclared(names: ScriptNames, declared: Set<string>, ids: string[]): ScriptNames["unresolved"][number] | null {
   return names.unresolved.find((r) => !declared.has(r.name) && (r.called || !ids.includes(r.name))) ?? null;
 }
+
+/** The classic inline scripts of `html` that parse and that eslint-scope reads: where each starts and ends, its code and its global scope. */
+export function inlineScripts(html: string): { from: number; close: number; code: string; scope: GlobalScope }[] {
+  return [...html.matchAll(/<script(\s[^>]*)?>/gi)].flatMap((open) => {
+    const from = open.index + open[0].length;
+    const close = html.indexOf("</script", from);
+    if (close < 0 || /\b(src|type)\s*=/i.test(open[1] ?? "")) return [];
+    const code = html.slice(from, close);
+    try {
+      const scope = globalScope(code, false);
+      return scope ? [{ from, close, code, scope }] : [];
+    } catch {
+      return []; // it does not parse: the repair's, not a tidy-up's
+    }
+  });
+}

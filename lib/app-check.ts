@@ -2,6 +2,7 @@
 // in a real Chromium page, records every console error and uncaught exception, and
 // lets a check drive it. Used by the corpus build and by the eval.
 import type { Browser, Page } from "playwright-core";
+import { Rng } from "../engine/random.ts";
 import { buildSrcdoc, HOST_PAGE_CSP_META, isBridgeMessage, SANDBOX_FLAGS } from "./sandbox.ts";
 
 export interface AppRun {
@@ -20,12 +21,25 @@ export interface CheckResult {
 const NONCE = "corpus-check";
 
 /**
+ * Math.random seeded afresh in every check, run right after the bridge and before the app's
+ * own code. An app that rolls dice or picks a quote then takes the same path in every check
+ * of it, so an eval's rows repeat run after run; with a real random source, whether the same
+ * app passed was partly chance. (A Playwright init script would not do: it is not always run
+ * in a srcdoc frame. `__name` is the helper tsx's compiler calls in the class's source.)
+ */
+const SEEDED_RANDOM = `<script>(() => { const __name = (f) => f; ${Rng.toString()}; const rng = new Rng(20261128); Math.random = () => rng.next(); })();</script>`.replace(/\n/g, " ");
+
+/**
  * A page that embeds `html` the way the app does: the host page's CSP, the sandboxed
- * srcdoc iframe (#app), and a listener that keeps what isBridgeMessage accepts
+ * srcdoc iframe (#app) with Math.random seeded, and a listener that keeps what isBridgeMessage accepts
  * (window.__ready, and the other messages in window.__bridge).
  */
 export function hostPage(html: string, nonce: string): string {
-  const srcdoc = buildSrcdoc(html, nonce).replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+  // The bridge's script is the document's first; the app's lines keep their numbers.
+  const srcdoc = buildSrcdoc(html, nonce)
+    .replace("</script>", "</script>" + SEEDED_RANDOM)
+    .replace(/&/g, "&amp;")
+    .replace(/"/g, "&quot;");
   return `<!DOCTYPE html><html><head><meta charset="utf-8">${HOST_PAGE_CSP_META}<link rel="icon" href="data:,"><style>html,body{margin:0;height:100%}iframe{border:0;width:100%;height:100%}</style></head>
 <body><iframe id="app" sandbox="${SANDBOX_FLAGS}" srcdoc="${srcdoc}"></iframe>
 <script>window.__bridge=[];window.__ready=false;var isBridgeMessage=${isBridgeMessage.toString()};

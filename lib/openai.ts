@@ -71,11 +71,16 @@ export function chatJob(r: ChatCompletionRequest): { job: Job; options: Generate
   return { job, options: sampling(r) };
 }
 
-/** Fill in the middle: the text between prompt and suffix, by infilling max_tokens masks there. */
+/**
+ * Fill in the middle: the text between prompt and suffix, by infilling max_tokens masks there.
+ * Without a suffix, a completion: the model writes on from the prompt, at most max_tokens, and
+ * ends where it ends (infilling would make the document end after exactly that many tokens).
+ */
 export function fimJob(r: FimCompletionRequest): { job: Job; options: GenerateOptions } {
   const suffix = r.suffix ?? "";
   const at = r.prompt.length;
-  const job: Job = { kind: "infill", text: r.prompt + suffix, spans: [{ start: at, end: at, length: r.max_tokens ?? FIM_DEFAULT_TOKENS }] };
+  const length = r.max_tokens ?? FIM_DEFAULT_TOKENS;
+  const job: Job = suffix ? { kind: "infill", text: r.prompt + suffix, spans: [{ start: at, end: at, length }] } : { kind: "continue", text: r.prompt, request: "", length };
   return { job, options: { ...sampling(r), genLength: undefined } };
 }
 
