@@ -45,6 +45,8 @@ test("a slot the scripts fill some other way is left alone", () => {
   assert.equal(firstUnwrittenOutput(todo('document.querySelector(".total").textContent = "";', '<span id="count" class="total"></span>')), null, "by its class");
   const built = todo('function check(name) { document.getElementById(name + "-error").textContent = "Required"; }', '<span id="email-error"></span>');
   assert.equal(firstUnwrittenOutput(built), null, "an id the script builds from a string");
+  const scores = todo('function win(p) { document.getElementById("score" + p).textContent = 1; }', '<b id="scoreX">0</b>');
+  assert.equal(firstUnwrittenOutput(scores), null, "or begins with one");
   assert.equal(firstUnwrittenOutput(todo("", '<span id="count" onclick="count.textContent = 1"></span>')), null, "named by an inline handler");
   assert.equal(firstUnwrittenOutput(todo("", '<span id="count">3 tasks</span>')), null, "text of its own: no slot");
 });

@@ -22,10 +22,10 @@ export function firstUnwrittenOutput(html: string, skip: string[] = []): Unwritt
   if (!scripts.length) return null;
   // Every script's code and every inline handler: where a slot could be named.
   const code = [...scripts.map((s) => s.code), ...[...html.matchAll(/\son\w+\s*=\s*"([^"]*)"/gi)].map((m) => m[1])].join("\n");
-  const pieces = stringPieces(code);
+  const literals = stringLiterals(code);
   const slot = [...html.matchAll(TEXT_SLOT)]
     .map((m) => ({ attributes: m[2], id: /\bid\s*=\s*["']([^"']+)["']/i.exec(m[2])?.[1] }))
-    .find(({ attributes, id }) => id && !skip.includes(id) && !code.includes(id) && !classesOf(attributes).some((c) => code.includes(c)) && !pieces.some((p) => id.includes(p)));
+    .find(({ attributes, id }) => id && !skip.includes(id) && !code.includes(id) && !classesOf(attributes).some((c) => code.includes(c)) && !couldBuild(id, literals));
   if (!slot?.id) return null;
   const render = renderFunction(scripts, code);
   if (!render) return null;
@@ -48,14 +48,12 @@ function classesOf(attributes: string): string[] {
 }
 
 /**
- * The parts of the code's string literals between template substitutions, two characters or
- * more, that could build an id (`name + "-error"`, `` `row-${i}` ``): holding a dash or an
- * underscore at an end.
+ * Whether the code's string literals could build `id` with something else: a part of one
+ * (between template substitutions), two characters or more, that begins or ends it and is not
+ * all of it (`name + "-error"` for "email-error", `"score" + turn` for "scoreX", `` `row-${i}` ``).
  */
-function stringPieces(code: string): string[] {
-  return stringLiterals(code)
-    .flatMap((literal) => literal.split(/\$\{[^}]*\}/))
-    .filter((p) => p.length >= 2 && /^[-_]|[-_]$/.test(p));
+function couldBuild(id: string, literals: string[]): boolean {
+  return literals.some((literal) => literal.split(/\$\{[^}]*\}/).some((p) => p.length >= 2 && p !== id && (id.startsWith(p) || id.endsWith(p))));
 }
 
 /**
