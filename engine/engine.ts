@@ -416,8 +416,9 @@ export class Engine {
         if (!(e instanceof EngineInputError)) throw e;
       }
       const piece = part.end(written);
-      const text = piece === null ? "" : before + piece + artifact.slice(at);
-      if (piece !== null && !firstScriptMistake(text, { given: c.given }) && !firstMissingMethod(text, missing)) return text;
+      if (piece === null) continue;
+      const text = before + piece + artifact.slice(at);
+      if (!firstScriptMistake(text, { given: c.given }) && !firstMissingMethod(text, missing)) return text;
     }
     return null;
   }

@@ -5,7 +5,7 @@
 // model write each missing entry at the table's end (Engine.repair).
 import type { Node } from "acorn";
 import { inlineScripts } from "./script-names.ts";
-import { indentAt, type Unwritten } from "./unwritten.ts";
+import { indentAt, withoutScripts, type Unwritten } from "./unwritten.ts";
 
 type ObjectNode = Node & { properties: (Node & { key: { type: string; name?: string; value?: unknown }; computed: boolean })[] };
 
@@ -44,7 +44,7 @@ export function firstMissingEntry(html: string, skip: string[] = []): Unwritten 
 
 /** The markup's sets of choices: each data attribute's values, each select's option values (two or more, outside scripts). */
 function choices(html: string): string[][] {
-  const markup = html.replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  const markup = withoutScripts(html);
   const byAttribute = new Map<string, string[]>();
   for (const m of markup.matchAll(/\sdata-([\w-]+)\s*=\s*["']([^"']+)["']/gi)) byAttribute.set(m[1], [...(byAttribute.get(m[1]) ?? []), m[2]]);
   const selects = [...markup.matchAll(/<select\b[\s\S]*?<\/select>/gi)].map((s) => [...s[0].matchAll(/<option\b[^>]*\bvalue\s*=\s*["']([^"']+)["']/gi)].map((o) => o[1]));

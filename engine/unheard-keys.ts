@@ -3,7 +3,7 @@
 // has the model write the page's key handler where the script wires its controls
 // (Engine.repair), reading the request as it does.
 import { inlineScripts } from "./script-names.ts";
-import { handlerEnd, indentAt, lastWiring, type Unwritten } from "./unwritten.ts";
+import { handlerEnd, indentAt, lastWiring, withoutScripts, type Unwritten } from "./unwritten.ts";
 
 /** A request for keys: "keyboard controls", "a shortcut", "the spacebar", "the p key", "space to launch", "arrow keys" (not "a piano keyboard"). */
 const KEYS_ASKED = /\b((?<!(piano|musical|music) )keyboard|shortcuts?|hotkeys?|space ?bar|arrow keys?|wasd)\b|\bthe \w+ key\b|\bspace to \w+|\b(press(ing)?|hit(ting)?) (the )?(space|enter|escape|esc)\b/i;
@@ -22,7 +22,7 @@ export function firstUnheardKeys(html: string, request: string, skip: string[] =
   if (skip.includes(KEY) || !(KEYS_ASKED.test(request) || LETTER_KEY.test(request))) return null;
   const scripts = inlineScripts(html);
   const code = scripts.map((s) => s.code).join("\n");
-  if (/\bkey(down|up|press)\b|\bonkey/i.test(code) || /\sonkey\w*\s*=/i.test(html) || TEXT_FIELD.test(html.replace(/<script\b[\s\S]*?<\/script>/gi, ""))) return null;
+  if (/\bkey(down|up|press)\b|\bonkey/i.test(code) || /\sonkey\w*\s*=/i.test(html) || TEXT_FIELD.test(withoutScripts(html))) return null;
   const wiring = lastWiring(scripts);
   if (!wiring) return null;
   const indent = indentAt(html, wiring.start);

@@ -4,7 +4,7 @@
 // has the model write its click handler where the script wires its other controls
 // (Engine.repair), as unwritten-output.ts does for a slot no script fills.
 import { inlineScripts } from "./script-names.ts";
-import { handlerEnd, indentAt, lastWiring, stringLiterals, type Unwritten } from "./unwritten.ts";
+import { classesOf, handlerEnd, idOf, indentAt, lastWiring, stringLiterals, type Unwritten } from "./unwritten.ts";
 
 const BUTTON = /<button\b([^>]*)>/gi;
 
@@ -20,15 +20,14 @@ export function firstUnwiredButton(html: string, skip: string[] = []): Unwritten
   const code = scripts.map((s) => s.code).join("\n");
   if (!scripts.length || stringLiterals(code).some((literal) => /\bbutton\b/i.test(literal))) return null;
   const forms = [...html.matchAll(/<form\b[\s\S]*?<\/form>/gi)].map((m) => [m.index, m.index + m[0].length]);
-  const button = [...html.matchAll(BUTTON)].find((m) => {
-    const id = /\bid\s*=\s*["']([^"']+)["']/i.exec(m[1])?.[1];
-    if (!id || skip.includes(id) || code.includes(id) || /\son\w+\s*=/i.test(m[1])) return false;
-    if (forms.some(([a, b]) => a < m.index && m.index < b)) return false;
-    if (/\bdata-[\w-]+\s*=/i.test(m[1]) && code.includes("dataset")) return false;
-    const classes = (/\bclass\s*=\s*["']([^"']*)["']/i.exec(m[1])?.[1] ?? "").split(/\s+/).filter(Boolean);
-    return !classes.some((c) => code.includes(c));
-  });
-  const id = button && /\bid\s*=\s*["']([^"']+)["']/i.exec(button[1])![1];
+  const id = [...html.matchAll(BUTTON)]
+    .map((m) => ({ at: m.index, attributes: m[1], id: idOf(m[1]) }))
+    .find(({ at, attributes, id }) => {
+      if (!id || skip.includes(id) || code.includes(id) || /\son\w+\s*=/i.test(attributes)) return false;
+      if (forms.some(([a, b]) => a < at && at < b)) return false;
+      if (/\bdata-[\w-]+\s*=/i.test(attributes) && code.includes("dataset")) return false;
+      return !classesOf(attributes).some((c) => code.includes(c));
+    })?.id;
   const wiring = id ? lastWiring(scripts) : null;
   if (!id || !wiring) return null;
   const indent = indentAt(html, wiring.start);

@@ -5,7 +5,7 @@
 // the model write the missing line at the end of the page's render function (Engine.repair).
 import type { Node } from "acorn";
 import { inlineScripts } from "./script-names.ts";
-import { indentAt, stringLiterals, type Unwritten } from "./unwritten.ts";
+import { classesOf, idOf, indentAt, stringLiterals, type Unwritten } from "./unwritten.ts";
 
 /** An element that shows text, empty or holding a number: its tag, attributes and content. */
 const TEXT_SLOT = /<(span|p|strong|b|em|small|output|div|h[1-6])\b([^>]*)>\s*\d*\s*<\/\1>/gi;
@@ -14,8 +14,9 @@ const DOM_WRITE = /\.(innerHTML|textContent|innerText|appendChild|append|replace
 
 /**
  * The first slot of `html` that no script fills, with where its line goes, or null: none (other
- * than the ids in `skip`), or no render function to put it in. A render function is a top-level function of an inline script
- * that writes into the page and is called from at least two places, the most called one.
+ * than the ids in `skip`), or no render function to put it in. A render function is a top-level
+ * function of an inline script that writes into the page and is called from at least two
+ * places, the most called one.
  */
 export function firstUnwrittenOutput(html: string, skip: string[] = []): Unwritten | null {
   const scripts = inlineScripts(html);
@@ -24,7 +25,7 @@ export function firstUnwrittenOutput(html: string, skip: string[] = []): Unwritt
   const code = [...scripts.map((s) => s.code), ...[...html.matchAll(/\son\w+\s*=\s*"([^"]*)"/gi)].map((m) => m[1])].join("\n");
   const literals = stringLiterals(code);
   const slot = [...html.matchAll(TEXT_SLOT)]
-    .map((m) => ({ attributes: m[2], id: /\bid\s*=\s*["']([^"']+)["']/i.exec(m[2])?.[1] }))
+    .map((m) => ({ attributes: m[2], id: idOf(m[2]) }))
     .find(({ attributes, id }) => id && !skip.includes(id) && !code.includes(id) && !classesOf(attributes).some((c) => code.includes(c)) && !couldBuild(id, literals));
   if (!slot?.id) return null;
   const render = renderFunction(scripts, code);
@@ -41,10 +42,6 @@ export function firstUnwrittenOutput(html: string, skip: string[] = []): Unwritt
 function statementEnd(written: string): string | null {
   const line = written.split("\n")[0].trimEnd();
   return line.endsWith(";") && !/\b(getElementById|querySelector)\([^()]*\);$/.test(line) ? line : null;
-}
-
-function classesOf(attributes: string): string[] {
-  return (/\bclass\s*=\s*["']([^"']*)["']/i.exec(attributes)?.[1] ?? "").split(/\s+/).filter(Boolean);
 }
 
 /**

@@ -28,6 +28,21 @@ export function indentAt(text: string, at: number): string {
   return /^[ \t]*/.exec(text.slice(text.lastIndexOf("\n", at) + 1))![0];
 }
 
+/** The id a tag's attributes give, if any. */
+export function idOf(attributes: string): string | undefined {
+  return /\bid\s*=\s*["']([^"']+)["']/i.exec(attributes)?.[1];
+}
+
+/** The classes a tag's attributes give. */
+export function classesOf(attributes: string): string[] {
+  return (/\bclass\s*=\s*["']([^"']*)["']/i.exec(attributes)?.[1] ?? "").split(/\s+/).filter(Boolean);
+}
+
+/** The page's markup alone: `html` without its scripts. */
+export function withoutScripts(html: string): string {
+  return html.replace(/<script\b[\s\S]*?<\/script>/gi, "");
+}
+
 /** The contents of the string literals of `code` (quotes and backticks, one line each). */
 export function stringLiterals(code: string): string[] {
   return [...code.matchAll(/(["'`])((?:\\.|(?!\1)[^\\\n])*)\1/g)].map((m) => m[2]);
