@@ -49,8 +49,13 @@ export function readHeldout(file: string, limit?: number): EvalRequest[] {
     if (!byFamily.has(s.family)) byFamily.set(s.family, []);
     byFamily.get(s.family)!.push({ id: s.id, kind: s.family, prompt: s.prompt });
   }
+  return roundRobin(byFamily, limit);
+}
+
+/** The first of each family's items, then the second of each, and so on: at most `limit` in all. */
+export function roundRobin<T>(byFamily: Map<string, T[]>, limit?: number): T[] {
   const queues = [...byFamily.values()];
-  const out: EvalRequest[] = [];
+  const out: T[] = [];
   for (let round = 0; queues.some((q) => round < q.length); round++) for (const q of queues) if (round < q.length) out.push(q[round]);
   return out.slice(0, limit);
 }
