@@ -37,6 +37,8 @@ test("the handler kept closes its call: on its first line, or with `});` at the 
   const block = " () => {\n    t = 0;\n    tick();\n  });";
   assert.equal(part.end(block + "\n}\ninit();"), block);
   assert.equal(part.end(" () => {\n    t = 0;"), null, "never closed");
+  assert.equal(part.end(");\n}"), null, "no listener: the call would throw");
+  assert.equal(part.end(" );"), null, "no listener: the call would throw");
 });
 
 test("a button the scripts may wire some other way is left alone", () => {

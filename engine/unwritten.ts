@@ -68,10 +68,14 @@ export function lastWiring(scripts: ReturnType<typeof inlineScripts>): { start: 
   return last;
 }
 
-/** A handler written on from `addEventListener("click",`: one line that closes the call, or up to `});` at the statement's indent. */
+/**
+ * A handler written on from `addEventListener("click",`: one line that closes the call, or up to
+ * `});` at the statement's indent. Not a call closed at once (`addEventListener("click",);`
+ * parses, and throws when it runs: a listener is missing).
+ */
 export function handlerEnd(written: string, indent: string): string | null {
   const first = written.split("\n")[0].trimEnd();
-  if (first.endsWith(");")) return first;
+  if (first.endsWith(");")) return first.slice(0, -2).trim() ? first : null;
   const close = `\n${indent}});`;
   const at = written.indexOf(close);
   return at < 0 ? null : written.slice(0, at + close.length);
