@@ -19,3 +19,18 @@ export async function expectCopyFeedback(frame: Frame, copy: Locator): Promise<v
     "Copy gives no feedback",
   );
 }
+
+/** Whether a request asks for a dark page ("a dark theme", as the corpus says it; "dark mode"). */
+export function asksForDark(request: string): boolean {
+  return /\bdark (theme|mode)\b/i.test(request);
+}
+
+/** Whether the page's background reads as dark: the body's colour, or the root's where the body has none. */
+export async function looksDark(frame: Frame): Promise<boolean> {
+  return frame.evaluate(() => {
+    const colour =
+      [document.body, document.documentElement].map((e) => getComputedStyle(e).backgroundColor).find((c) => !/^rgba\(.*,\s*0\)$|^transparent$/.test(c)) ?? "rgb(255, 255, 255)";
+    const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).map(Number);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+  });
+}

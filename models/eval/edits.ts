@@ -8,9 +8,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Engine, GenerateOptions, Stats } from "../../engine/engine.ts";
-import type { AppChecker, AppRun } from "../../lib/app-check.ts";
+import type { AppChecker } from "../../lib/app-check.ts";
 import { messageJob } from "../../lib/follow-up.ts";
 import { genericCheck } from "../../lib/generic-check.ts";
+import { looksDark } from "../corpus/checks.ts";
 import { FAMILIES } from "../corpus/families/index.ts";
 import { drawSample, type Sample } from "../corpus/generate.ts";
 import type { BaseOptions } from "../corpus/types.ts";
@@ -60,17 +61,6 @@ export function readHeldoutEdits(file: string, limit?: number): EditCase[] {
   return roundRobin(byFamily, limit);
 }
 
-/** Whether the page's background reads as dark: the body's colour, or the root's where the body has none. */
-async function looksDark({ frame }: AppRun): Promise<boolean> {
-  return frame.evaluate(() => {
-    const colour = [document.body, document.documentElement]
-      .map((e) => getComputedStyle(e).backgroundColor)
-      .find((c) => !/^rgba\(.*,\s*0\)$|^transparent$/.test(c)) ?? "rgb(255, 255, 255)";
-    const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).map(Number);
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
-  });
-}
-
 /**
  * Checks `html` as the case's changed app: the generic check, then, in a fresh load (the generic
  * check presses everything), the family's check of the changed options and the theme asked for.
@@ -80,7 +70,7 @@ export async function checkEdit(checker: AppChecker, c: EditCase, html: string):
   const generic = await checker.check(html, genericCheck);
   const changed = await checker.check(html, async (run) => {
     await family.check(run, c.after);
-    if (c.after.theme.dark !== c.before.theme.dark && (await looksDark(run)) !== c.after.theme.dark) {
+    if (c.after.theme.dark !== c.before.theme.dark && (await looksDark(run.frame)) !== c.after.theme.dark) {
       throw new Error(`the page is not ${c.after.theme.dark ? "dark" : "light"}`);
     }
   });

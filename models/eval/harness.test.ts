@@ -3,7 +3,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { readHeldout } from "./harness.ts";
+import { useAppChecker } from "../../lib/checker-fixture.ts";
+import { FAMILIES } from "../corpus/families/index.ts";
+import { drawSample } from "../corpus/generate.ts";
+import { withDark } from "../corpus/theme.ts";
+import { readHeldout, requestCheck } from "./harness.ts";
 
 test("the held-out requests are taken round-robin over the families, train rows left out", () => {
   const rows = [
@@ -22,4 +26,19 @@ test("the held-out requests are taken round-robin over the families, train rows 
   assert.deepEqual(readHeldout(file).map((r) => r.id), ["bmi-1", "chat-1", "todo-1", "bmi-2", "todo-2", "bmi-4"]);
   assert.deepEqual(readHeldout(file, 4).map((r) => r.id), ["bmi-1", "chat-1", "todo-1", "bmi-2"]);
   assert.deepEqual(readHeldout(file, 1)[0], { id: "bmi-1", kind: "bmi", prompt: "make bmi-1" });
+});
+
+const checker = useAppChecker();
+
+test("a request for a dark theme passes on the corpus's dark app and fails on the same app made light", async () => {
+  const counter = FAMILIES.find((f) => f.name === "counter")!;
+  const { sample, app } = drawSample(counter, 7, 2, 0);
+  assert.match(sample.prompt, /a dark theme/);
+  const request = { id: sample.id, kind: "counter", prompt: sample.prompt };
+  const dark = await checker().check(sample.html, requestCheck(request));
+  assert.deepEqual(dark.errors, []);
+  const light = await checker().check(counter.render({ ...app, theme: withDark(app.theme, false) }), requestCheck(request));
+  assert.deepEqual(light.errors, ["check failed: a dark theme was asked for and the page is light"]);
+  const unasked = await checker().check(counter.render({ ...app, theme: withDark(app.theme, false) }), requestCheck({ ...request, prompt: sample.prompt.replace(" and a dark theme", "") }));
+  assert.deepEqual(unasked.errors, [], "no theme asked for: either passes");
 });

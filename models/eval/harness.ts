@@ -5,8 +5,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Engine, GenerateOptions, Stats } from "../../engine/engine.ts";
-import type { AppChecker } from "../../lib/app-check.ts";
+import type { AppChecker, AppRun } from "../../lib/app-check.ts";
 import { genericCheck } from "../../lib/generic-check.ts";
+import { asksForDark, looksDark } from "../corpus/checks.ts";
 import { FAMILIES } from "../corpus/families/index.ts";
 import type { Sample } from "../corpus/generate.ts";
 
@@ -65,6 +66,19 @@ function familyOf(kind: string | undefined) {
   return FAMILIES.find((f) => f.name === kind);
 }
 
+/**
+ * The check of what a request of a family's kind asked for: the family's request check, and a
+ * dark page where it asked for a dark theme (the theme axis every family shares; the families'
+ * own checks leave it out).
+ */
+export function requestCheck(r: EvalRequest): (run: AppRun) => Promise<void> {
+  const family = familyOf(r.kind)!;
+  return async (run) => {
+    await family.requestCheck(run, r.prompt);
+    if (asksForDark(r.prompt) && !(await looksDark(run.frame))) throw new Error("a dark theme was asked for and the page is light");
+  };
+}
+
 /** Generates and checks one app per request; writes each app to outDir when given. */
 export async function generateAndCheck(
   engine: Engine,
@@ -81,8 +95,7 @@ export async function generateAndCheck(
     for await (const e of engine.generate({ request: r.prompt }, options)) if (e.type === "done") ({ artifact, stats } = e);
     if (outDir) writeFileSync(join(outDir, `${r.id}.html`), artifact);
     const generic = await checker.check(artifact, genericCheck);
-    const family = familyOf(r.kind);
-    const asked = family ? await checker.check(artifact, (run) => family.requestCheck(run, r.prompt)) : undefined;
+    const asked = familyOf(r.kind) ? await checker.check(artifact, requestCheck(r)) : undefined;
     const errors = [...generic.errors.slice(0, 2).map((e) => `generic: ${e}`), ...(asked?.errors ?? []).slice(0, 2).map((e) => `${r.kind}: ${e}`)];
     rows.push({ id: r.id, kind: r.kind ?? "", ok: generic.ok && (asked?.ok ?? true), generic: generic.ok, family: asked?.ok, errors, ...stats! });
     onRow(rows.at(-1)!);
