@@ -1,5 +1,6 @@
 // The training recipe's own tests (test_train.py: block diffusion's pass over [clean | noisy]
-// gives each block what the engine's prefix cache gives it; the loss's weighting), run with
+// gives each block what the engine's prefix cache gives it; the loss's weighting; weights
+// recovered from an exported graph), run with
 // Debian's PyTorch, skipped, saying so, where it is absent.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

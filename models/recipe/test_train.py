@@ -2,6 +2,12 @@
 
     cd models/recipe && /usr/bin/python3 -m unittest test_train
 """
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import unittest
 
 import torch
@@ -53,6 +59,25 @@ class BlockDiffusion(unittest.TestCase):
         half, _, _ = masked_loss(self.model, hidden, ids, masked, torch.full((1, 1), 0.5), region)
         whole, _, _ = masked_loss(self.model, hidden, ids, masked, torch.ones(1, 1), region)
         torch.testing.assert_close(half, 2 * whole)
+
+
+class RecoveryFromOnnx(unittest.TestCase):
+    def test_an_exported_model_comes_back_with_the_same_weights(self):
+        """export.py, then from_onnx.py: every weight back under its PyTorch name (from_onnx.py
+        itself refuses weights that miss the parity fixture), in float32 and with --fp16-weights."""
+        here = os.path.dirname(os.path.abspath(__file__))
+        for flags in ([], ["--fp16-weights"]):
+            with tempfile.TemporaryDirectory() as out:
+                shutil.copy(os.path.join(here, "..", "unmask-small", "manifest.json"), out)
+                run = lambda *cmd: subprocess.run([sys.executable, *cmd], cwd=here, capture_output=True, text=True, check=True)
+                run("export.py", "--random", "50", "--out", out, *flags)
+                run("from_onnx.py", "--model", out, "--ckpt", os.path.join(out, "last.pt"))
+                recovered = torch.load(os.path.join(out, "last.pt"))
+                torch.manual_seed(0)  # export.py's --random model
+                model = Denoiser(Config(**recovered["config"]))
+                for name, weight in model.state_dict().items():
+                    expected = weight.half().float() if flags else weight
+                    torch.testing.assert_close(recovered["model"][name], expected, atol=1e-6, rtol=0, msg=name)
 
 
 if __name__ == "__main__":

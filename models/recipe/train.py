@@ -221,6 +221,8 @@ def main():
     ap.add_argument("--d-model", type=int, default=256)
     ap.add_argument("--heads", type=int, default=4)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--cpu-bf16", action="store_true",
+                    help="bfloat16 autocast on the CPU too (about 7x faster than float32 on a CPU with AMX)")
     ap.add_argument("--max-len", type=int, default=0,
                     help="train on a shorter canvas than the data's: rows longer than it are left out (0: the data's)")
     ap.add_argument("--infill-share", type=float, default=0.2, help="share of rows that train infilling (see MAX_SPAN)")
@@ -234,7 +236,7 @@ def main():
     torch.set_num_threads(args.threads)
     if device == "cuda":
         torch.backends.cuda.matmul.allow_tf32 = True
-    autocast = torch.autocast("cuda", dtype=torch.bfloat16) if device == "cuda" else contextlib.nullcontext()
+    autocast = torch.autocast(device, dtype=torch.bfloat16) if device == "cuda" or args.cpu_bf16 else contextlib.nullcontext()
     with open(os.path.join(args.data, "meta.json")) as f:
         meta = json.load(f)
     if args.max_len:
