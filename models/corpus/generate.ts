@@ -24,6 +24,11 @@ const THEME_EDITS: Edit<BaseOptions>[] = [
   { id: "light", requests: ["make it light", "use a light theme", "light mode please"], appliesTo: (o) => o.theme.dark, apply: (o) => ({ ...o, theme: withDark(o.theme, false) }) },
 ];
 
+/** The follow-up edits that apply to an app: its family's, and the theme's. */
+export function editsFor(family: Family<BaseOptions>, o: BaseOptions): Edit<BaseOptions>[] {
+  return [...family.edits, ...THEME_EDITS].filter((e) => e.appliesTo(o));
+}
+
 /** Any absolute or protocol-relative URL: an app must reach nothing outside itself. */
 export const EXTERNAL_URL = /\b(?:https?|wss?|ftp):\/\/|(?:src|href|action)\s*=\s*["']?\/\//i;
 
@@ -49,6 +54,14 @@ export interface Drawn {
   edited?: BaseOptions;
 }
 
+/** A corpus sample drawn again from its id (`family-seed-index`), with the options it was rendered from. */
+export function redraw(id: string, families: readonly Family<BaseOptions>[]): Drawn & { family: Family<BaseOptions> } {
+  const [, name, seed, index] = /^(.+)-(\d+)-(\d+)$/.exec(id) ?? [];
+  const family = families.find((f) => f.name === name);
+  if (!family) throw new Error(`${id}: not a sample of a known family`);
+  return { ...drawSample(family, Number(seed), Number(index)), family };
+}
+
 export function drawSample(family: Family<BaseOptions>, seed: number, index: number, editRate = 0.15): Drawn {
   const rng = new Rng(seed).fork(`${family.name}#${index}`);
   const o = family.options(rng);
@@ -63,7 +76,7 @@ export function drawSample(family: Family<BaseOptions>, seed: number, index: num
     features,
     html: family.render(o),
   };
-  const edits = [...family.edits, ...THEME_EDITS].filter((e) => e.appliesTo(o));
+  const edits = editsFor(family, o);
   if (!rng.chance(editRate) || !edits.length) return { sample: { ...base, kind: "app" }, app: o };
   const e = rng.pick(edits);
   const edited = e.apply(o);

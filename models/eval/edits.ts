@@ -13,7 +13,7 @@ import { messageJob } from "../../lib/follow-up.ts";
 import { genericCheck } from "../../lib/generic-check.ts";
 import { looksDark } from "../corpus/checks.ts";
 import { FAMILIES } from "../corpus/families/index.ts";
-import { drawSample, type Sample } from "../corpus/generate.ts";
+import { redraw, type Sample } from "../corpus/generate.ts";
 import type { BaseOptions } from "../corpus/types.ts";
 import { roundRobin } from "./harness.ts";
 
@@ -50,10 +50,7 @@ export function readHeldoutEdits(file: string, limit?: number): EditCase[] {
     if (!line.trim()) continue;
     const s = JSON.parse(line) as Sample;
     if (s.split !== "heldout" || !s.edit) continue;
-    const family = FAMILIES.find((f) => f.name === s.family);
-    const [, seed, index] = /-(\d+)-(\d+)$/.exec(s.id)?.map(Number) ?? [];
-    if (!family || seed === undefined) throw new Error(`${s.id}: not a sample of a known family`);
-    const drawn = drawSample(family, seed, index);
+    const drawn = redraw(s.id, FAMILIES);
     if (drawn.sample.edit?.html !== s.edit.html || !drawn.edited) throw new Error(`${s.id}: the corpus file was built by another version of the corpus generator`);
     if (!byFamily.has(s.family)) byFamily.set(s.family, []);
     byFamily.get(s.family)!.push({ id: s.id, kind: s.family, app: s.html, request: s.edit.request, edit: s.edit.id, before: drawn.app, after: drawn.edited });

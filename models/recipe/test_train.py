@@ -10,10 +10,11 @@ import sys
 import tempfile
 import unittest
 
+import numpy as np
 import torch
 
 from model import Config, Denoiser
-from train import block_causal_loss, block_causal_mask, masked_loss
+from train import Batches, block_causal_loss, block_causal_mask, masked_loss
 
 MASK = 0
 
@@ -59,6 +60,42 @@ class BlockDiffusion(unittest.TestCase):
         half, _, _ = masked_loss(self.model, hidden, ids, masked, torch.full((1, 1), 0.5), region)
         whole, _, _ = masked_loss(self.model, hidden, ids, masked, torch.ones(1, 1), region)
         torch.testing.assert_close(half, 2 * whole)
+        heavier = torch.ones(1, 8)
+        heavier[0, 3] = 5.0
+        weighed, _, _ = masked_loss(self.model, hidden, ids, masked, torch.ones(1, 1), region, heavier)
+        torch.testing.assert_close(weighed, 5 * whole)
+
+
+class DecisionWeights(unittest.TestCase):
+    def test_batches_mark_the_tokens_the_request_decides_in_every_kind_of_row(self):
+        """Plain, prefix and infilling rows (whose padding shifts the answer) all mark exactly the
+        tokens tokenize.ts marked, wherever they land in the row."""
+        plen, rlen = 4, 60
+        tokens = np.arange(10, 10 + 2 * (plen + rlen), dtype=np.uint16)  # every token distinct
+        index = np.array([[0, plen, rlen], [plen + rlen, plen, rlen]], dtype=np.int32)
+        decided = np.zeros(len(tokens), dtype=bool)
+        decided[[5, 30, 50, plen + rlen + 7]] = True
+        meta = {"max_len": 128, "mask": MASK, "eot": 1, "pad": 2}
+        for kind in ({}, {"prefix_share": 1.0}, {"infill_share": 1.0}):
+            batches = Batches(tokens, index, decided, meta, 4096, np.random.default_rng(0), **kind)
+            for _ in range(20):
+                ids, marked, _, _ = batches.next()
+                for row, m in zip(ids, marked):
+                    self.assertEqual({int(t) for t in row[m]}, {int(tokens[i]) for i in np.flatnonzero(decided)} & {int(t) for t in row}, kind)
+
+    def test_accuracy_counts_only_positions_of_nonzero_weight(self):
+        torch.manual_seed(0)
+        model = Denoiser(Config(vocab_size=50, n_layer=2, n_head=2, d_model=32, d_ff=64, max_len=64)).eval()
+        masked = torch.ones(1, 8, dtype=torch.bool)
+        hidden = model.hidden(torch.zeros(1, 8, dtype=torch.long))
+        ids = model.head(hidden).argmax(-1)
+        ids[0, 4:] = (ids[0, 4:] + 1) % 50  # right at the first four positions, wrong at the rest
+        right = [True] * 4 + [False] * 4
+        for k in range(8):
+            only = torch.zeros(1, 8)
+            only[0, k] = 1.0
+            _, acc, _ = masked_loss(model, hidden, ids, masked, torch.ones(1, 1), masked, only)
+            self.assertEqual(float(acc), float(right[k]))
 
 
 class RecoveryFromOnnx(unittest.TestCase):

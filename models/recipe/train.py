@@ -37,10 +37,15 @@ MAX_SURPLUS = 16
 
 
 def load_split(data_dir, split, max_len):
-    """Token ids and the index of rows (start, request length, response length) that fit max_len."""
+    """Token ids, the index of rows (start, request length, response length) that fit max_len, and
+    which tokens the request decides (tokenize.ts --decisions; None where the data has no such file)."""
     tokens = np.fromfile(os.path.join(data_dir, f"{split}.bin"), dtype=np.uint16)
     index = np.fromfile(os.path.join(data_dir, f"{split}.idx"), dtype=np.int32).reshape(-1, 3)
-    return tokens, index[index[:, 1] + index[:, 2] <= max_len]
+    decided = None
+    if os.path.exists(os.path.join(data_dir, f"{split}.decisions")):
+        decided = np.zeros(len(tokens), dtype=bool)
+        decided[np.fromfile(os.path.join(data_dir, f"{split}.decisions"), dtype=np.int32)] = True
+    return tokens, index[index[:, 1] + index[:, 2] <= max_len], decided
 
 
 class Batches:
@@ -51,8 +56,8 @@ class Batches:
     many families in each batch (fully length-sorted batches hold one family each, and the
     loss then swings from batch to batch)."""
 
-    def __init__(self, tokens, index, meta, batch_tokens, rng, infill_share=0.0, prefix_share=0.0, uncond_share=0.0, long_share=0.1):
-        self.tokens, self.index, self.meta, self.rng = tokens, index, meta, rng
+    def __init__(self, tokens, index, decided, meta, batch_tokens, rng, infill_share=0.0, prefix_share=0.0, uncond_share=0.0, long_share=0.1):
+        self.tokens, self.index, self.decided, self.meta, self.rng = tokens, index, decided, meta, rng
         self.batch_tokens, self.infill_share, self.prefix_share = batch_tokens, infill_share, prefix_share
         self.uncond_share, self.long_share = uncond_share, long_share
         self.pool = max(512, batch_tokens // 64)  # several batches' worth of rows per refill
@@ -60,13 +65,14 @@ class Batches:
         self.ready = []
 
     def row(self, i, T):
-        """One row, and the region [lo, hi) that may be masked: the answer and its end-of-text
-        tail; in a prefix row, the answer from a random point on (the sampler decodes block by
+        """One row, which of its tokens the request decides, and the region [lo, hi) that may be
+        masked: the answer and its end-of-text tail; in a prefix row, the answer from a random point on (the sampler decodes block by
         block, left to right, so it asks for the next tokens with none of the text to their right
         known, a state uniform masking rarely shows); in an infilling row, one span of the answer
         and its surplus padding."""
         start, plen, rlen = self.index[i]
         ids = self.tokens[start : start + plen + rlen].astype(np.int64)
+        decided = self.decided[start : start + plen + rlen] if self.decided is not None else np.zeros(len(ids), dtype=bool)
         lo, hi = plen, T
         if rlen > 1 and self.rng.random() < self.prefix_share:
             lo = plen + int(self.rng.integers(0, rlen))  # the answer up to lo is settled, as in block-wise decoding
@@ -75,6 +81,7 @@ class Batches:
             a = plen + int(self.rng.integers(0, rlen - span))  # the closing <|eot|> stays visible
             surplus = min(int(self.rng.integers(0, MAX_SURPLUS + 1)), T - len(ids))
             ids = np.concatenate([ids[: a + span], np.full(surplus, self.meta.get("pad", 2)), ids[a + span :]])
+            decided = np.concatenate([decided[: a + span], np.zeros(surplus, dtype=bool), decided[a + span :]])
             lo, hi = a, a + span + surplus
         if self.rng.random() < self.uncond_share:
             # The request masked out: the unconditional model that classifier-free guidance
@@ -83,7 +90,9 @@ class Batches:
             ids[:plen] = self.meta["mask"]
         row = np.full(T, self.meta["eot"], dtype=np.int64)
         row[: len(ids)] = ids
-        return row, lo, hi
+        decided_row = np.zeros(T, dtype=bool)
+        decided_row[: len(ids)] = decided
+        return row, decided_row, lo, hi
 
     def padded(self, i):
         return min(self.meta["max_len"], int(math.ceil((self.lengths[i] + 1 + MAX_SURPLUS) / 64) * 64))
@@ -107,8 +116,8 @@ class Batches:
         if self.rng.random() < self.long_share:
             T = self.meta["max_len"]
             picks = picks[: max(1, self.batch_tokens // T)]
-        rows, lo, hi = zip(*(self.row(i, T) for i in picks))
-        return torch.from_numpy(np.stack(rows)), torch.tensor(lo), torch.tensor(hi)
+        rows, decided, lo, hi = zip(*(self.row(i, T) for i in picks))
+        return torch.from_numpy(np.stack(rows)), torch.from_numpy(np.stack(decided)), torch.tensor(lo), torch.tensor(hi)
 
 
 def noise_levels(B, device, gen=None):
@@ -118,19 +127,21 @@ def noise_levels(B, device, gen=None):
     return (u[torch.randperm(B, device=device, generator=gen)] * (1 - EPS) + EPS)[:, None]
 
 
-def masked_loss(model, hidden, ids, masked, t, region):
-    """The 1/t-weighted cross-entropy at the masked positions, over the number of positions that
-    could have been masked. Returns (loss, masked-token accuracy, number masked)."""
+def masked_loss(model, hidden, ids, masked, t, region, token_weights=None):
+    """The 1/t-weighted cross-entropy at the masked positions (times `token_weights`, when given),
+    over the number of positions that could have been masked. Returns (loss, accuracy at the
+    masked positions of nonzero weight, number masked)."""
     # Logits only where masked: the vocabulary projection is the costliest layer.
     logits = model.head(hidden[masked])
     ce = F.cross_entropy(logits.float(), ids[masked], reduction="none")
-    weights = (1.0 / t.expand(ids.shape))[masked]
+    weights = (1.0 / t.expand(ids.shape) if token_weights is None else token_weights.to(t.device) / t)[masked]
     loss = (ce * weights).sum() / region.sum()
-    acc = (logits.argmax(-1) == ids[masked]).float().mean() if masked.any() else torch.tensor(1.0)
+    counted = weights > 0
+    acc = (logits.argmax(-1) == ids[masked])[counted].float().mean() if counted.any() else torch.tensor(1.0)
     return loss, acc, int(masked.sum())
 
 
-def diffusion_loss(model, ids, lo, hi, mask_id, gen=None, t=None):
+def diffusion_loss(model, ids, lo, hi, mask_id, gen=None, t=None, token_weights=None):
     """MDLM loss on one batch, masking within each row's region [lo, hi)."""
     B, T = ids.shape
     device = ids.device
@@ -139,7 +150,7 @@ def diffusion_loss(model, ids, lo, hi, mask_id, gen=None, t=None):
     region = (pos >= lo[:, None].to(device)) & (pos < hi[:, None].to(device))
     masked = (torch.rand(B, T, device=device, generator=gen) < t) & region
     noisy = torch.where(masked, torch.full_like(ids, mask_id), ids)
-    return masked_loss(model, model.hidden(noisy), ids, masked, t, region)
+    return masked_loss(model, model.hidden(noisy), ids, masked, t, region, token_weights)
 
 
 def block_causal_mask(block_id):
@@ -154,7 +165,7 @@ def block_causal_mask(block_id):
     return torch.where(qn, (~kn & (kb < qb)) | (kn & (kb == qb)), ~kn & (kb <= qb))[:, None]
 
 
-def block_causal_loss(model, ids, plen, block, mask_id, gen=None, t=None):
+def block_causal_loss(model, ids, plen, block, mask_id, gen=None, t=None, token_weights=None):
     """Block diffusion (BD3-LM) on one batch: the answer cut into blocks of `block` tokens from its
     start (the request is block 0), every answer token masked with probability t, and each block
     denoised seeing only the clean request and clean blocks before it: the state the engine
@@ -170,27 +181,33 @@ def block_causal_loss(model, ids, plen, block, mask_id, gen=None, t=None):
     masked = (torch.rand(B, T, device=device, generator=gen) < t) & answer
     noisy = torch.where(masked, torch.full_like(ids, mask_id), ids)
     hidden = model.hidden(torch.cat([ids, noisy], 1), torch.cat([pos, pos]), block_causal_mask(block_id))[:, T:]
-    return masked_loss(model, hidden, ids, masked, t, answer)
+    return masked_loss(model, hidden, ids, masked, t, answer, token_weights)
 
 
 @torch.no_grad()
 def evaluate(model, batches, meta, device, n=6, block=0):
     """Masked-token accuracy on held-out apps at a few fixed noise levels; with `block`, of block
-    diffusion in blocks of that size (bacc@1.0: a block's first step, nothing of it known)."""
+    diffusion in blocks of that size (bacc@1.0: a block's first step, nothing of it known; bdacc@1.0:
+    the same at the tokens where the request decides the app, where the data marks them)."""
     model.eval()
     gen = torch.Generator(device=device).manual_seed(0)
     out = {}
     for t in (0.5, 1.0) if block else (0.1, 0.3, 0.6, 0.9):
-        accs = []
+        accs, decided_accs = [], []
         for _ in range(n):
-            ids, lo, hi = batches.next()
+            ids, decided, lo, hi = batches.next()
             tt = torch.full((ids.shape[0], 1), t, device=device)
             if block:
                 _, acc, _ = block_causal_loss(model, ids.to(device), lo, block, meta["mask"], gen, tt)
+                if t == 1.0 and decided.any():  # every answer token masked: the same pass, counted at the decisions
+                    _, dacc, _ = block_causal_loss(model, ids.to(device), lo, block, meta["mask"], gen, tt, decided.float())
+                    decided_accs.append(float(dacc))
             else:
                 _, acc, _ = diffusion_loss(model, ids.to(device), lo, hi, meta["mask"], gen, tt)
             accs.append(float(acc))
         out[f"{'b' if block else ''}acc@{t}"] = round(sum(accs) / len(accs), 4)
+        if decided_accs:
+            out[f"bdacc@{t}"] = round(sum(decided_accs) / len(decided_accs), 4)
     model.train()
     return out
 
@@ -230,6 +247,8 @@ def main():
     ap.add_argument("--prefix-share", type=float, default=0.0, help="share of rows whose answer is settled up to a random point (see Batches.row)")
     ap.add_argument("--block-share", type=float, default=0.0, help="share of steps that train block diffusion (block_causal_loss)")
     ap.add_argument("--block-sizes", default="8,16,32", help="block diffusion's block sizes, one drawn per step")
+    ap.add_argument("--decision-weight", type=float, default=1.0,
+                    help="the loss weight of the tokens where the request decides the app (data made with tokenize.ts --decisions)")
     args = ap.parse_args()
 
     device = "cuda" if torch.cuda.is_available() else "cpu"
@@ -300,11 +319,13 @@ def main():
             g["lr"] = lr
         with autocast:
             if pick.random() < args.block_share:
-                ids, lo, _ = block_train.next()
-                loss, acc, _ = block_causal_loss(model, ids.to(device), lo, int(pick.choice(block_sizes)), meta["mask"])
+                ids, decided, lo, _ = block_train.next()
+                loss, acc, _ = block_causal_loss(model, ids.to(device), lo, int(pick.choice(block_sizes)), meta["mask"],
+                                                 token_weights=1 + (args.decision_weight - 1) * decided.float())
             else:
-                ids, lo, hi = train.next()
-                loss, acc, _ = diffusion_loss(model, ids.to(device), lo, hi, meta["mask"])
+                ids, decided, lo, hi = train.next()
+                loss, acc, _ = diffusion_loss(model, ids.to(device), lo, hi, meta["mask"],
+                                              token_weights=1 + (args.decision_weight - 1) * decided.float())
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
