@@ -5,8 +5,7 @@
 // decoding is in there. Training weighs the tokens at those points more (train.py
 // --decision-weight): each is one token of some 600, so the plain loss barely asks the model to
 // read the request there, and the shipped model does not (it never writes a dark page when asked).
-import type { Drawn } from "./generate.ts";
-import { editsFor } from "./generate.ts";
+import { type Drawn, editsFor } from "./generate.ts";
 import type { BaseOptions, Family } from "./types.ts";
 
 /** The index of the first character where `a` and `b` differ (the shorter's length when one starts the other). */

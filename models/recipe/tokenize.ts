@@ -39,13 +39,16 @@ let dropped = 0;
 let appTokens = 0;
 let appChars = 0;
 const lengths: number[] = [];
-/** Adds one example; `decidedAt`: characters of `html` whose tokens are marked as decisions. */
-async function add(split: string, conversation: Conversation, html: string, decidedAt: number[] = []) {
+/**
+ * Adds one example, unless it does not fit the canvas; `decidedAt`: characters of `html` whose
+ * tokens are marked as decisions. Returns the app's length in tokens, added or not.
+ */
+async function add(split: string, conversation: Conversation, html: string, decidedAt: number[] = []): Promise<number> {
   const prompt = await codec.encode(conditioningText(manifest.chatTemplate, conversation));
   const { ids: response, offsets } = await codec.encodeWithOffsets(html);
   if (prompt.length + response.length + 1 > manifest.maxSequenceLength) {
     dropped++;
-    return;
+    return response.length;
   }
   const s = splits[split];
   const answerStart = s.ids.length + prompt.length;
@@ -54,6 +57,7 @@ async function add(split: string, conversation: Conversation, html: string, deci
   s.decisions.push(...[...tokens].sort((a, b) => a - b).map((k) => answerStart + k));
   s.index.push(s.ids.length, prompt.length, response.length + 1);
   s.ids.push(...prompt, ...response, manifest.tokens.eot);
+  return response.length;
 }
 
 /** The characters where the request decides a corpus app, from its options drawn again. */
@@ -65,11 +69,10 @@ function decidedAt(r: { id: string; html: string }): number[] {
 
 let edits = 0;
 for (const r of rows) {
-  const length = (await codec.encode(r.html)).length;
+  const length = await add(r.split, { request: r.prompt }, r.html, values.decisions ? decidedAt(r) : []);
   appTokens += length;
   appChars += r.html.length;
   lengths.push(length);
-  await add(r.split, { request: r.prompt }, r.html, values.decisions ? decidedAt(r) : []);
   if (r.edit && !values["skip-edits"]) {
     await add(r.split, { request: r.edit.request, artifact: r.html }, r.edit.html);
     edits++;
