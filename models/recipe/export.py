@@ -142,15 +142,21 @@ def main():
         with open(log_path) as f:
             for line in f:
                 last = json.loads(line)
+    # A checkpoint recovered from an export (from_onnx.py) has no log: the base run's figures stay.
+    before_path = os.path.join(args.out, "training.json")
+    before = json.load(open(before_path)) if os.path.exists(before_path) else {}
+    same_run = before.get("steps") == ckpt["step"]
     info = {
         "parameters": model.num_params(),
         "config": ckpt["config"],
         "steps": ckpt["step"],
         "tokens_seen": ckpt["tokens_seen"],
         "wall_minutes": round(ckpt["wall_seconds"] / 60, 1),
-        "final_loss": last.get("loss"),
-        "final_accuracy": last.get("acc"),
+        "final_loss": last.get("loss", before.get("final_loss") if same_run else None),
+        "final_accuracy": last.get("acc", before.get("final_accuracy") if same_run else None),
     }
+    if "finetune" in ckpt:  # finetune_decisions.py's steps on top of the base run
+        info["decision_finetune"] = {"steps": ckpt["finetune"]["step"], "wall_minutes": round(ckpt["finetune"]["seconds"] / 60, 1)}
     with open(os.path.join(args.out, "training.json"), "w") as f:
         json.dump(info, f, indent=2)
     # The longest canvas is the one training used (its data's max_len), not the size of the RoPE tables.

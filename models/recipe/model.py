@@ -122,11 +122,13 @@ class Denoiser(nn.Module):
         return self.hidden_and_cache(ids, position_ids, allowed=allowed)[0]
 
     def hidden_and_cache(self, ids, position_ids, context=None, allowed=None):
-        """Tokens `ids` (B, T) at canvas positions `position_ids` (T) -> final hidden states, and
+        """Tokens `ids` (B, T) at canvas positions `position_ids` (T, or B x T) -> final hidden states, and
         every layer's keys and values for them, stacked (n_layer, B, H, T, hd): the engine keeps
         these for settled text. `context`: per layer (keys, values) of the rest of the canvas,
         computed earlier, that the tokens attend to as well (Fast-dLLM's dual cache)."""
         cos, sin = self.cos[position_ids], self.sin[position_ids]
+        if position_ids.dim() == 2:  # positions per row (B, T): broadcast over the heads
+            cos, sin = cos[:, None], sin[:, None]
         x = self.embed(ids)
         keys, values = [], []
         for i, block in enumerate(self.blocks):

@@ -83,6 +83,76 @@ class DecisionWeights(unittest.TestCase):
                 for row, m in zip(ids, marked):
                     self.assertEqual({int(t) for t in row[m]}, {int(tokens[i]) for i in np.flatnonzero(decided)} & {int(t) for t in row}, kind)
 
+    def test_the_decision_fine_tune_sees_what_block_diffusion_sees_at_the_blocks_it_picks(self):
+        """finetune_decisions.py runs the settled text once without gradients and only the chosen
+        blocks after it: each chosen block's logits must equal the full [clean | noisy] pass's,
+        every decision block must be all masked and marked where tokenize.ts marked, and no block
+        lies past the one drawn."""
+        import finetune_decisions as fd
+        torch.manual_seed(0)
+        model = Denoiser(Config(vocab_size=50, n_layer=2, n_head=2, d_model=32, d_ff=64, max_len=128)).eval()
+        plen, rlen = 5, 70
+        tokens = torch.randint(3, 50, (3 * (plen + rlen),)).numpy().astype(np.uint16)
+        index = np.array([[k * (plen + rlen), plen, rlen] for k in range(3)], dtype=np.int32)
+        decided = np.zeros(len(tokens), dtype=bool)
+        decided[[plen + 3, plen + 41, plen + rlen + plen + 20, 2 * (plen + rlen) + plen + 66]] = True
+        split, meta = (tokens, index, decided), {"mask": MASK, "eot": 1}
+        self.assertEqual(list(fd.rows_with_marks(split)), [0, 1, 2])
+        rng = np.random.default_rng(0)
+        for chosen in fd.batches(split, [0, 1, 2, 0, 1, 2], 2, 4, 1024, rng, whole_share=0.5):
+            clean, clean_block, noisy, noisy_pos, noisy_block, targets, masked, t, is_decision = fd.make_batch(split, chosen, meta, rng)
+            with torch.no_grad():
+                logits = fd.chosen_block_logits(model, clean, clean_block, noisy, noisy_pos, noisy_block, masked)
+            seen = 0
+            for r, (i, start, _, kept, marked, plain) in enumerate(chosen):
+                ids = torch.full((1, plen + kept * fd.BLOCK), 1)  # the answer, then <|eot|> to whole blocks
+                ids[0, : plen + rlen] = torch.from_numpy(tokens[start : start + plen + rlen].astype(np.int64))[: plen + kept * fd.BLOCK]
+                T, pos = ids.shape[1], torch.arange(ids.shape[1])
+                block_id = torch.where(pos >= plen, 1 + (pos - plen).clamp(min=0) // fd.BLOCK, 0)[None]
+                full_noisy = ids.clone()
+                inside = noisy_pos[r][noisy_block[r] >= 0]
+                full_noisy[0, inside] = noisy[r][noisy_block[r] >= 0]
+                with torch.no_grad():
+                    h = model.hidden(torch.cat([ids, full_noisy], 1), torch.cat([pos, pos]), block_causal_mask(block_id))[0, T:]
+                where = noisy_pos[r][masked[r]]
+                torch.testing.assert_close(logits[seen : seen + len(where)], model.head(h[where]), atol=1e-4, rtol=1e-4)
+                seen += len(where)
+                self.assertTrue(all(b < kept for b in list(marked) + list(plain)))
+                whole = kept == (rlen + fd.BLOCK - 1) // fd.BLOCK
+                self.assertTrue(whole or int(max(marked)) == kept - 1)
+                self.assertTrue(masked[r][: fd.BLOCK * len(marked)].all())
+                self.assertEqual(set(noisy_pos[r][is_decision[r]].tolist()), {p for p in np.flatnonzero(decided[start : start + plen + rlen]) if (p - plen) // fd.BLOCK in marked})
+                self.assertTrue(torch.equal(targets[r][noisy_block[r] >= 0], ids[0, inside]))
+
+    def test_the_decision_fine_tune_runs_and_resumes(self):
+        """One command fine-tunes from --init, and run again goes on from its own checkpoint."""
+        here = os.path.dirname(os.path.abspath(__file__))
+        rng = np.random.default_rng(0)
+        with tempfile.TemporaryDirectory() as work:
+            data, out = os.path.join(work, "data"), os.path.join(work, "out")
+            os.makedirs(data)
+            for split, rows in (("train", 40), ("heldout", 20)):
+                lengths = rng.integers(30, 60, rows)
+                starts = np.concatenate([[0], np.cumsum(4 + lengths)[:-1]])
+                rng.integers(3, 50, int(sum(4 + lengths))).astype(np.uint16).tofile(os.path.join(data, f"{split}.bin"))
+                np.stack([starts, np.full(rows, 4), lengths], 1).astype(np.int32).tofile(os.path.join(data, f"{split}.idx"))
+                (starts + 4 + rng.integers(0, 30, rows)).astype(np.int32).tofile(os.path.join(data, f"{split}.decisions"))
+            with open(os.path.join(data, "meta.json"), "w") as f:
+                json.dump({"vocab_size": 50, "max_len": 64, "mask": MASK, "eot": 1, "pad": 2}, f)
+            cfg = Config(vocab_size=50, n_layer=2, n_head=2, d_model=32, d_ff=64, max_len=64)
+            torch.save({"model": Denoiser(cfg).state_dict(), "config": cfg.__dict__}, os.path.join(work, "init.pt"))
+            run = lambda: subprocess.run([sys.executable, "finetune_decisions.py", "--data", data, "--init", os.path.join(work, "init.pt"),
+                                          "--out", out, "--minutes", "0.02", "--batch-tokens", "256", "--eval-every", "5"],
+                                         cwd=here, capture_output=True, text=True, check=True)
+            run()
+            first = torch.load(os.path.join(out, "last.pt"))["finetune"]
+            self.assertGreater(first["step"], 0)
+            run()  # its budget is spent: nothing more to do
+            self.assertEqual(torch.load(os.path.join(out, "last.pt"))["finetune"]["step"], first["step"])
+            with open(os.path.join(out, "finetune.log.jsonl")) as f:
+                evals = [json.loads(line) for line in f if "bdacc@1.0" in line]
+            self.assertTrue(evals and all(0 <= e["bdacc@1.0"] <= 1 for e in evals))
+
     def test_accuracy_counts_only_positions_of_nonzero_weight(self):
         torch.manual_seed(0)
         model = Denoiser(Config(vocab_size=50, n_layer=2, n_head=2, d_model=32, d_ff=64, max_len=64)).eval()
