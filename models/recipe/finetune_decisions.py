@@ -46,22 +46,26 @@ def rows_with_marks(split):
     return np.flatnonzero([decided[s + p : s + p + min(r, REACH)].any() for s, p, r in index])
 
 
-def choose_blocks(split, i, plain_blocks, max_decision_blocks, rng, whole=False):
+def choose_blocks(split, i, plain_blocks, max_decision_blocks, canvas, rng, whole=False):
     """Row i's blocks to denoise: a block holding a decision token, drawn at random, and up to
     `max_decision_blocks` - 1 other decision blocks before it, and `plain_blocks` blocks before it
     without one. Nothing after the drawn block is read, so a row costs only its text up to there
     (half the decision tokens are within the answer's first 85; see REACH). `whole`: the whole
     answer is kept instead, and decision and plain blocks (4x as many) are drawn from all of it,
     so that training near the start does not wear away what the model writes further on.
-    Returns (start, request length, blocks of settled text to keep, decision blocks, plain blocks)."""
+    No block reaches past the `canvas` (the model's longest). Returns (start, request length,
+    blocks of settled text to keep, decision blocks, plain blocks)."""
     start, plen, rlen = (int(v) for v in split[1][i])
+    room = (canvas - plen) // BLOCK
     if whole:
-        kept = (rlen + BLOCK - 1) // BLOCK
+        kept = min((rlen + BLOCK - 1) // BLOCK, room)
         marks = np.unique(np.flatnonzero(split[2][start + plen : start + plen + rlen]) // BLOCK)
+        marks = marks[marks < kept]
         decision = rng.permutation(marks)[:max_decision_blocks]
         plain_blocks *= 4
     else:
         marks = marked_blocks(split, i)
+        marks = marks[marks < room]
         last = int(rng.choice(marks))
         kept = last + 1
         decision = np.concatenate([[last], rng.permutation(marks[marks < last])[: max_decision_blocks - 1]])
@@ -70,10 +74,10 @@ def choose_blocks(split, i, plain_blocks, max_decision_blocks, rng, whole=False)
     return start, plen, kept, decision.astype(int), plain
 
 
-def batches(split, rows, plain_blocks, max_decision_blocks, batch_tokens, rng, whole_share=0.0):
+def batches(split, rows, plain_blocks, max_decision_blocks, batch_tokens, canvas, rng, whole_share=0.0):
     """Each row's chosen blocks (a `whole_share` of rows whole), the rows grouped by how much text
     they keep, each batch as many rows as fit `batch_tokens` of settled text."""
-    chosen = [(i, *choose_blocks(split, i, plain_blocks, max_decision_blocks, rng, rng.random() < whole_share)) for i in rows]
+    chosen = [(i, *choose_blocks(split, i, plain_blocks, max_decision_blocks, canvas, rng, rng.random() < whole_share)) for i in rows]
     chosen.sort(key=lambda c: c[2] + c[3] * BLOCK)
     grouped = [[]]
     for c in chosen:
@@ -157,7 +161,7 @@ def evaluate(model, split, meta, n_rows=96):
     marked = rows_with_marks(split)
     rows = rng.choice(marked, min(n_rows, len(marked)), replace=False)
     decision_right, other_right = [], []
-    for chosen in batches(split, rows, 4, 8, 4096, rng):
+    for chosen in batches(split, rows, 4, 8, 4096, meta["max_len"], rng):
         batch = make_batch(split, chosen, meta, rng, all_masked=True)
         with torch.autocast("cpu", dtype=torch.bfloat16):
             _, d, o = loss_and_accuracies(model, batch, 1.0)
@@ -220,7 +224,7 @@ def main():
             g["lr"] = lr
         if not ready:  # a pool of rows drawn at random, grouped by length
             pool = rng.choice(marked_rows, min(512, len(marked_rows)), replace=False)
-            ready = batches(train, pool, args.plain_blocks, args.max_decision_blocks, args.batch_tokens, rng, args.whole_share)
+            ready = batches(train, pool, args.plain_blocks, args.max_decision_blocks, args.batch_tokens, meta["max_len"], rng, args.whole_share)
             rng.shuffle(ready)
         began = time.time()
         batch = make_batch(train, ready.pop(), meta, rng)

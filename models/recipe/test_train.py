@@ -99,7 +99,7 @@ class DecisionWeights(unittest.TestCase):
         split, meta = (tokens, index, decided), {"mask": MASK, "eot": 1}
         self.assertEqual(list(fd.rows_with_marks(split)), [0, 1, 2])
         rng = np.random.default_rng(0)
-        for chosen in fd.batches(split, [0, 1, 2, 0, 1, 2], 2, 4, 1024, rng, whole_share=0.5):
+        for chosen in fd.batches(split, [0, 1, 2, 0, 1, 2], 2, 4, 1024, 128, rng, whole_share=0.5):
             clean, clean_block, noisy, noisy_pos, noisy_block, targets, masked, t, is_decision = fd.make_batch(split, chosen, meta, rng)
             with torch.no_grad():
                 logits = fd.chosen_block_logits(model, clean, clean_block, noisy, noisy_pos, noisy_block, masked)
