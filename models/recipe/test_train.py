@@ -132,7 +132,7 @@ class DecisionWeights(unittest.TestCase):
             data, out = os.path.join(work, "data"), os.path.join(work, "out")
             os.makedirs(data)
             for split, rows in (("train", 40), ("heldout", 20)):
-                lengths = rng.integers(30, 60, rows)
+                lengths = rng.integers(57, 61, rows)  # a whole row's last block would overrun the canvas (64)
                 starts = np.concatenate([[0], np.cumsum(4 + lengths)[:-1]])
                 rng.integers(3, 50, int(sum(4 + lengths))).astype(np.uint16).tofile(os.path.join(data, f"{split}.bin"))
                 np.stack([starts, np.full(rows, 4), lengths], 1).astype(np.int32).tofile(os.path.join(data, f"{split}.idx"))
