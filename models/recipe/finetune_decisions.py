@@ -1,15 +1,17 @@
 """Fine-tune a trained denoiser where the request decides the app, cheaply enough for the CPU.
 
-    python3 models/recipe/finetune_decisions.py --data models/recipe/work/tokens-dec \
-        --init models/recipe/work/ckpt-init/last.pt --out models/recipe/work/ckpt-dec --minutes 60
+    python3 models/recipe/finetune_decisions.py --data models/recipe/work/tokens-dec2 \
+        --init models/recipe/work/ckpt-init/last.pt --out models/recipe/work/ckpt-dec3 --minutes 15
 
 The tokens where the request alone decides what comes next (the palette a dark theme asks for,
-where a feature's rule or element begins; tokenize.ts --decisions marks them) are 0.5% of an
+where a feature's rule or element begins; tokenize.ts --decisions marks them) are 0.75% of an
 answer, and whole-app training spends its passes on the other 99.5%. Here each row is an app's
 settled text, run once without gradients as the engine's prefix cache is, then a few of its
 blocks, each denoised seeing only the settled blocks before it (block_causal_loss's state):
-- every block that holds a decision token, all masked: the moment the engine first meets it;
-- `--plain-blocks` other blocks, masked with t ~ U(eps, 1), so the rest is not forgotten.
+- decision blocks (one drawn, up to `--max-decision-blocks` - 1 before it), all masked: the
+  moment the engine first meets them;
+- `--plain-blocks` other blocks, masked with t ~ U(eps, 1), so the rest is not forgotten
+  (see choose_blocks; a `--whole-share` of rows keep the whole app).
 The loss is the 1/t-weighted cross-entropy at the masked tokens, the decision tokens' times
 `--decision-weight`. Resumes from OUT/last.pt; the learning rate decays over `--minutes`.
 """
@@ -42,8 +44,7 @@ def marked_blocks(split, i):
 
 
 def rows_with_marks(split):
-    _, index, decided = split
-    return np.flatnonzero([decided[s + p : s + p + min(r, REACH)].any() for s, p, r in index])
+    return np.flatnonzero([marked_blocks(split, i).size for i in range(len(split[1]))])
 
 
 def choose_blocks(split, i, plain_blocks, max_decision_blocks, canvas, rng, whole=False):
