@@ -6,24 +6,30 @@
 The tokens where the request alone decides what comes next (the palette a dark theme asks for,
 where a feature's rule or element begins; tokenize.ts --decisions marks them) are 0.75% of an
 answer, and whole-app training spends its passes on the other 99.5%. Here each row is an app's
-settled text, run once without gradients as the engine's prefix cache is, then a few of its
-blocks, each denoised seeing only the settled blocks before it (block_causal_loss's state):
+settled text, run once without gradients as the engine's prefix cache is (its request with
+them), then a few of its blocks, each denoised seeing only the settled blocks before it
+(block_causal_loss's state):
 - decision blocks (one drawn, up to `--max-decision-blocks` - 1 before it), all masked: the
   moment the engine first meets them;
 - `--plain-blocks` other blocks, masked with t ~ U(eps, 1), so the rest is not forgotten
   (see choose_blocks; a `--whole-share` of rows keep the whole app).
 The loss is the 1/t-weighted cross-entropy at the masked tokens, the decision tokens' times
-`--decision-weight`. Resumes from OUT/last.pt; the learning rate decays over `--minutes`.
+`--decision-weight`. `--theme-rows` adds, each step, that many short rows whose only loss is the
+palette token, half of them asking for a dark theme (see theme_rows). The evaluation reports the
+probability of a dark palette asked and not asked. Resumes from OUT/last.pt; the learning rate
+decays over `--minutes`. What the runs gave: the recipe README, "Training the decisions on the CPU".
 """
 import argparse
 import json
 import os
+import re
 import time
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
+from bpe import byte_alphabet
 from model import Config, Denoiser
 from train import EPS, load_split
 
@@ -45,6 +51,62 @@ def marked_blocks(split, i):
 
 def rows_with_marks(split):
     return np.flatnonzero([marked_blocks(split, i).size for i in range(len(split[1]))])
+
+
+# The palette opens every app's style sheet as one token (`:root{--bg:#0f172a;...`, or its first
+# digits); a dark one starts with #0 or #1 (models/corpus/theme.ts), a light one with #f.
+PALETTE = re.compile(r"^:root\{--bg:#([0-9a-f])")
+ASKS_FOR_DARK = re.compile(r"\bdark (theme|mode)\b", re.I)  # models/corpus/checks.ts's asksForDark
+
+
+def palette_tokens(tokenizer_path):
+    """The tokenizer's palette tokens and which of them are dark: ({id: dark}, decode)."""
+    with open(tokenizer_path) as f:
+        vocab = json.load(f)["model"]["vocab"]
+    palettes = {i: int(m.group(1), 16) < 8 for piece, i in vocab.items() if (m := PALETTE.match(piece))}
+    to_byte = {c: b for b, c in byte_alphabet().items()}
+    piece_of = {i: piece for piece, i in vocab.items()}
+    decode = lambda ids: bytes(to_byte[c] for i in ids for c in piece_of.get(int(i), "") if c in to_byte).decode("utf-8", "replace")
+    return palettes, decode
+
+
+def theme_rows(split, palettes, decode, canvas, reach=120):
+    """Rows whose answer opens its palette within `reach` tokens, in a block inside the `canvas`:
+    (row, the palette's block, whether the request asks for a dark theme)."""
+    tokens, index, _ = split
+    is_palette = np.isin(tokens, np.array(sorted(palettes), dtype=tokens.dtype))
+    rows = []
+    for i, (start, plen, rlen) in enumerate(index):
+        within = min(rlen, reach, (canvas - plen) // BLOCK * BLOCK)
+        at = np.flatnonzero(is_palette[start + plen : start + plen + within])
+        if at.size:
+            rows.append((i, int(at[0]) // BLOCK, bool(ASKS_FOR_DARK.search(decode(tokens[start : start + plen])))))
+    return rows
+
+
+def theme_chosen(split, rows):
+    """theme_rows' rows as make_batch's `chosen`: each kept up to its palette's block, which is its
+    only chosen block (all masked: a block's first step)."""
+    return [(i, int(split[1][i][0]), int(split[1][i][1]), b + 1, np.array([b]), np.array([], dtype=int)) for i, b, _ in rows]
+
+
+def balanced_theme_rows(rows, n, rng):
+    """n of theme_rows' rows drawn at random, half of them asking for a dark theme (13% of the
+    corpus's requests do, and the palette never learned to read them)."""
+    sides = [r for r in rows if r[2]], [r for r in rows if not r[2]]
+    return [sides[k % 2][int(rng.integers(len(sides[k % 2])))] for k in range(n)]
+
+
+def theme_loss_and_dark(model, batch, palettes):
+    """Cross-entropy at the palette tokens alone, and the probability each row gives a dark one.
+    The rows are short (the palette is among an answer's first 120 tokens): their settled text is
+    trained too."""
+    clean, clean_block, noisy, noisy_pos, noisy_block, targets, masked, _, _ = batch
+    logits = chosen_block_logits(model, clean, clean_block, noisy, noisy_pos, noisy_block, masked, settled_grad=True).float()
+    target = targets[masked]
+    at = torch.isin(target, torch.tensor(sorted(palettes)))
+    dark = torch.tensor([i for i, d in palettes.items() if d])
+    return F.cross_entropy(logits[at], target[at]), torch.softmax(logits[at], -1)[:, dark].sum(-1)
 
 
 def choose_blocks(split, i, plain_blocks, max_decision_blocks, canvas, rng, whole=False):
@@ -126,16 +188,26 @@ def make_batch(split, chosen, meta, rng, all_masked=False):
     return clean, clean_block, noisy, noisy_pos, noisy_block, targets, masked, t, is_decision
 
 
-def chosen_block_logits(model, clean, clean_block, noisy, noisy_pos, noisy_block, masked):
-    """Logits at the masked tokens of the chosen blocks. The clean rows' keys and values come
-    from a pass without gradients (the engine's prefix cache); a clean token sees its block and
-    those before it, a noisy one the clean blocks before its own and its own noisy block."""
-    Tc = clean.shape[1]
-    with torch.no_grad():
-        clean_allowed = (clean_block[:, None, :] <= clean_block[:, :, None])[:, None]
-        _, keys, values = model.hidden_and_cache(clean, torch.arange(Tc), allowed=clean_allowed)
-    context = list(zip(keys, values))
+def chosen_block_logits(model, clean, clean_block, noisy, noisy_pos, noisy_block, masked, settled_grad=False):
+    """Logits at the masked tokens of the chosen blocks. The settled answer's keys and values come
+    from a pass without gradients (the engine's prefix cache); the request's from a pass of its
+    own with gradients, since what the request asks for is what a decision token has to read.
+    `settled_grad`: all the settled text with gradients, for short rows (the palette's), so that
+    what the request says can reach a decision through the text between too. A clean token sees
+    its block and those before it, a noisy one the request, the clean blocks before its own and
+    its own noisy block."""
+    Tc, P = clean.shape[1], int((clean_block == 0).sum(1).max())
+    clean_allowed = (clean_block[:, None, :] <= clean_block[:, :, None])[:, None]
     to_clean = clean_block[:, None, :] < noisy_block[:, :, None]
+    with torch.set_grad_enabled(settled_grad and torch.is_grad_enabled()):
+        _, keys, values = model.hidden_and_cache(clean, torch.arange(Tc), allowed=clean_allowed)
+    if settled_grad:
+        context = list(zip(keys, values))
+    else:
+        _, request_keys, request_values = model.hidden_and_cache(clean[:, :P], torch.arange(P), allowed=clean_allowed[..., :P, :P])
+        context = [(torch.cat([rk, k], 2), torch.cat([rv, v], 2)) for rk, k, rv, v in zip(request_keys, keys, request_values, values)]
+        to_request = (clean_block[:, None, :P] == 0) & (noisy_block[:, :, None] > 0)  # a filler block (-1) sees only itself
+        to_clean = torch.cat([to_request, to_clean & (clean_block[:, None, :] > 0)], -1)
     to_noisy = noisy_block[:, None, :] == noisy_block[:, :, None]
     allowed = torch.cat([to_clean, to_noisy], -1)[:, None]
     hidden, _, _ = model.hidden_and_cache(noisy, noisy_pos, context=context, allowed=allowed)
@@ -154,9 +226,11 @@ def loss_and_accuracies(model, batch, decision_weight):
 
 
 @torch.no_grad()
-def evaluate(model, split, meta, n_rows=96):
+def evaluate(model, split, meta, themes=None, n_rows=96):
     """Accuracy of a block's first step (all of it masked) at the decision tokens and elsewhere,
-    on the same held-out rows every time: the bdacc@1.0 / bacc@1.0 of train.py's evaluation."""
+    on the same held-out rows every time: the bdacc@1.0 / bacc@1.0 of train.py's evaluation.
+    `themes` (theme_rows and palette_tokens): the mean probability of a dark palette on 64 rows
+    that ask for a dark theme and 64 that do not."""
     model.eval()
     rng = np.random.default_rng(0)
     marked = rows_with_marks(split)
@@ -168,8 +242,18 @@ def evaluate(model, split, meta, n_rows=96):
             _, d, o = loss_and_accuracies(model, batch, 1.0)
         decision_right.append(float(d))
         other_right.append(float(o))
+    result = {"bdacc@1.0": round(float(np.mean(decision_right)), 4), "bacc@1.0": round(float(np.mean(other_right)), 4)}
+    if themes and themes[0]:
+        rows, palettes = themes
+        for asked in (True, False):
+            chosen = theme_chosen(split, [r for r in rows if r[2] == asked][:64])
+            if not chosen:
+                continue
+            with torch.autocast("cpu", dtype=torch.bfloat16):
+                _, dark = theme_loss_and_dark(model, make_batch(split, chosen, meta, rng), palettes)
+            result[f"P(dark) {'asked' if asked else 'not asked'}"] = round(float(dark.mean()), 4)
     model.train()
-    return {"bdacc@1.0": round(float(np.mean(decision_right)), 4), "bacc@1.0": round(float(np.mean(other_right)), 4)}
+    return result
 
 
 def main():
@@ -185,6 +269,9 @@ def main():
     ap.add_argument("--decision-weight", type=float, default=4.0)
     ap.add_argument("--plain-blocks", type=int, default=4)
     ap.add_argument("--max-decision-blocks", type=int, default=4)
+    ap.add_argument("--theme-rows", type=int, default=0, help="rows a step that train the palette alone (see theme_rows)")
+    ap.add_argument("--theme-weight", type=float, default=1.0)
+    ap.add_argument("--tokenizer", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "unmask-small", "tokenizer.json"))
     ap.add_argument("--eval-every", type=int, default=100)
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
@@ -208,6 +295,10 @@ def main():
     train = load_split(args.data, "train", meta["max_len"])
     held = load_split(args.data, "heldout", meta["max_len"])
     marked_rows = rows_with_marks(train)
+    palettes, decode = palette_tokens(args.tokenizer)
+    train_themes = theme_rows(train, palettes, decode, meta["max_len"])
+    held_themes = (theme_rows(held, palettes, decode, meta["max_len"]), palettes)
+    teach_theme = args.theme_rows > 0 and len({asked for *_, asked in train_themes}) == 2
     rng = np.random.default_rng(fine["step"])
     log = open(os.path.join(args.out, "finetune.log.jsonl"), "a")
 
@@ -217,7 +308,7 @@ def main():
         os.replace(ckpt_path + ".tmp", ckpt_path)
 
     if fine["run_step"] == 0:
-        print(json.dumps({"step": fine["step"], **evaluate(model, held, meta)}), file=log, flush=True)
+        print(json.dumps({"step": fine["step"], **evaluate(model, held, meta, held_themes)}), file=log, flush=True)
     recent, ready = [], []
     while fine["run_seconds"] < args.minutes * 60:
         lr = args.lr * min(1.0, (fine["run_step"] + 1) / args.warmup) * (1 - 0.9 * fine["run_seconds"] / (args.minutes * 60))
@@ -231,7 +322,14 @@ def main():
         batch = make_batch(train, ready.pop(), meta, rng)
         with torch.autocast("cpu", dtype=torch.bfloat16):
             loss, dacc, oacc = loss_and_accuracies(model, batch, args.decision_weight)
+            # Beside the rows above: the palette's loss alone wrecked the model (whole-app block
+            # accuracy 0.88 -> 0.60 in 200 steps), as Adam moves every weight it touches.
+            theme = torch.zeros(())
+            if teach_theme:
+                chosen = theme_chosen(train, balanced_theme_rows(train_themes, args.theme_rows, rng))
+                theme, _ = theme_loss_and_dark(model, make_batch(train, chosen, meta, rng), palettes)
         opt.zero_grad(set_to_none=True)
+        loss = loss + args.theme_weight * theme
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
@@ -240,16 +338,16 @@ def main():
         fine["run_step"] += 1
         fine["seconds"] += took
         fine["run_seconds"] += took
-        recent.append((float(loss), float(dacc), float(oacc)))
+        recent.append((float(loss), float(dacc), float(oacc), float(theme)))
         if fine["step"] % 10 == 0:
             mean = np.mean(recent, 0)
             rec = {"step": fine["step"], "loss": round(mean[0], 4), "decision_acc": round(mean[1], 4),
-                   "other_acc": round(mean[2], 4), "lr": lr, "minutes": round(fine["run_seconds"] / 60, 2)}
+                   "other_acc": round(mean[2], 4), "theme_loss": round(mean[3], 4), "lr": lr, "minutes": round(fine["run_seconds"] / 60, 2)}
             print(json.dumps(rec), file=log, flush=True)
             recent = []
         if fine["step"] % args.eval_every == 0:
             save()
-            print(json.dumps({"step": fine["step"], **evaluate(model, held, meta)}), file=log, flush=True)
+            print(json.dumps({"step": fine["step"], **evaluate(model, held, meta, held_themes)}), file=log, flush=True)
     save()
 
 
