@@ -11,6 +11,7 @@ import { firstGarbledTag } from "./markup-check.ts";
 import { GUARD_BEFORE_REPAIR, MAX_FAILED_REPAIRS, MAX_REPAIRS, mended, repairEdit, tidy } from "./repair.ts";
 import { firstRedeclaredFunction, firstScriptMistake, scriptCheck } from "./script-guard.ts";
 import { TextCodec } from "./tokenizer.ts";
+import { palette, paletteAgainstRequest } from "./asked-theme.ts";
 import { firstMissingEntry } from "./missing-entry.ts";
 import { firstMissingMethod } from "./missing-method.ts";
 import { firstUnheardKeys } from "./unheard-keys.ts";
@@ -21,6 +22,8 @@ import type { Unwritten } from "./unwritten.ts";
 
 /** writeMissing: the most parts it tries. */
 const MAX_UNWRITTEN = 5;
+/** askedTheme: the most palettes it has the model write (each dark about one time in four or five). */
+const THEME_TRIES = 10;
 
 /** fitLength: how sure the model must be that the text has ended, and the room left past that point. */
 const LENGTH_CONFIDENCE = 0.9;
@@ -274,6 +277,13 @@ export class Engine {
         yield { ...e.value, step: last.step + e.value.step, totalSteps: last.step + e.value.totalSteps, forwardPasses: last.forwardPasses + e.value.forwardPasses, elapsedMs: performance.now() - started };
       }
     }
+    // A follow-up that asks for a theme ("make it dark"): refining re-masks a third of the app, at
+    // random, and seldom the palette.
+    if (job.kind === "refine") {
+      const themed = await this.askedTheme(artifact, job.request, options, signal);
+      if (themed.artifact !== artifact) [artifact, repairs] = [themed.artifact, repairs + 1];
+      last = { step: last.step + themed.steps, forwardPasses: last.forwardPasses + themed.forwardPasses };
+    }
     const ms = performance.now() - started;
     // Written: a generated text's tokens, less those given before the masks (`continue`'s text).
     const tokens = truncate ? ids.length - (canvas.length - start - toFill) : toFill;
@@ -298,7 +308,8 @@ export class Engine {
   /**
    * Repair (repair.ts): while the artifact's scripts go wrong, make repairEdit's edit for the
    * first mistake and refill what it masks, keeping the result only where it mended the mistake.
-   * Yields the refills' frames (steps and passes counted from this repair's start); returns the
+   * Then the parts the model left unwritten (writeMissing) and the dark theme it left out
+   * (askedTheme), then tidy. Yields the refills' frames (steps and passes counted from this repair's start); returns the
    * artifact, the edits kept, and the steps and passes spent.
    */
   async *repair(artifact: string, request: string, options: GenerateOptions = {}, signal?: AbortSignal): AsyncGenerator<EngineEvent & { type: "frame" }, { artifact: string; repairs: number; steps: number; forwardPasses: number }> {
@@ -361,6 +372,9 @@ export class Engine {
       repairs += filled.written;
       spent = { steps: spent.steps + filled.steps, forwardPasses: spent.forwardPasses + filled.forwardPasses };
     }
+    const themed = await this.askedTheme(artifact, request, options, signal);
+    if (themed.artifact !== artifact) [artifact, repairs] = [themed.artifact, repairs + 1];
+    spent = { steps: spent.steps + themed.steps, forwardPasses: spent.forwardPasses + themed.forwardPasses };
     const tidied = tidy(artifact);
     if (tidied !== artifact) [artifact, repairs] = [tidied, repairs + 1];
     return { artifact, repairs, ...spent };
@@ -386,6 +400,37 @@ export class Engine {
       tried.push(part.key);
       const text = await this.writePart(out.artifact, part, { request, given, options, signal, spent: out });
       if (text !== null) [out.artifact, out.written] = [text, out.written + 1];
+    }
+    return out;
+  }
+
+  /**
+   * The app with its palette written again where the request asks for a dark theme and the page
+   * is light, or for a light one and it is dark (asked-theme.ts). The model infills the palette's
+   * rule, with the app on both sides, at temperature 1, a seed a try, and the first palette that
+   * reads as asked is kept, where the rest of the app is as it was and the rule stays a rule (no
+   * tag in it). On a held-out chat app asked for a dark theme, 2 of 10 seeds wrote a dark palette.
+   */
+  private async askedTheme(artifact: string, request: string, options: GenerateOptions, signal?: AbortSignal): Promise<{ artifact: string; steps: number; forwardPasses: number }> {
+    const out = { artifact, steps: 0, forwardPasses: 0 };
+    const span = paletteAgainstRequest(artifact, request);
+    for (let seed = 1; span && seed <= THEME_TRIES; seed++) {
+      let text = artifact;
+      try {
+        for await (const e of this.run({ kind: "infill", text: artifact, spans: [span], request }, { ...options, temperature: 1, seed, syntaxGuard: false }, signal)) {
+          if (e.type !== "done") continue;
+          text = e.artifact;
+          out.steps += e.stats.steps;
+          out.forwardPasses += e.stats.forwardPasses;
+        }
+      } catch (e) {
+        // An app too long for the model to read whole: its palette stays.
+        if (!(e instanceof EngineInputError)) throw e;
+        return out;
+      }
+      const written = palette(text);
+      const restKept = written && text.slice(0, written.start) === artifact.slice(0, span.start) && text.slice(written.end) === artifact.slice(span.end);
+      if (written?.dark === span.dark && restKept && !/[<>]/.test(text.slice(written.start, written.end))) return { ...out, artifact: text };
     }
     return out;
   }
