@@ -308,9 +308,9 @@ export class Engine {
   /**
    * Repair (repair.ts): while the artifact's scripts go wrong, make repairEdit's edit for the
    * first mistake and refill what it masks, keeping the result only where it mended the mistake.
-   * Then the parts the model left unwritten (writeMissing) and the dark theme it left out
-   * (askedTheme), then tidy. Yields the refills' frames (steps and passes counted from this repair's start); returns the
-   * artifact, the edits kept, and the steps and passes spent.
+   * Then the parts the model left unwritten (writeMissing), the theme it left out (askedTheme),
+   * and tidy. Yields the refills' frames (steps and passes counted from this repair's start);
+   * returns the artifact, the edits kept, and the steps and passes spent.
    */
   async *repair(artifact: string, request: string, options: GenerateOptions = {}, signal?: AbortSignal): AsyncGenerator<EngineEvent & { type: "frame" }, { artifact: string; repairs: number; steps: number; forwardPasses: number }> {
     let spent = { steps: 0, forwardPasses: 0 };

@@ -296,9 +296,9 @@ def main():
     held = load_split(args.data, "heldout", meta["max_len"])
     marked_rows = rows_with_marks(train)
     palettes, decode = palette_tokens(args.tokenizer)
-    train_themes = theme_rows(train, palettes, decode, meta["max_len"])
+    train_themes = theme_rows(train, palettes, decode, meta["max_len"]) if args.theme_rows > 0 else []
     held_themes = (theme_rows(held, palettes, decode, meta["max_len"]), palettes)
-    teach_theme = args.theme_rows > 0 and len({asked for *_, asked in train_themes}) == 2
+    teach_theme = len({asked for *_, asked in train_themes}) == 2
     rng = np.random.default_rng(fine["step"])
     log = open(os.path.join(args.out, "finetune.log.jsonl"), "a")
 
