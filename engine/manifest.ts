@@ -31,11 +31,13 @@ export const ManifestSchema = z.object({
    * [layers, 1, heads, tokens, headDim]. With an empty cache it is one ordinary pass. Optional `settled`
    * (a block-causal model's): how many leading tokens are settled text that attends only to the
    * cache and to itself, so a settled block's keys and values are kept in the pass that starts
-   * the next block.
+   * the next block. Optional `blocks` with it: each token's block (int64, rising); a settled token
+   * then reads only the settled tokens of its own block and those before it, so a text of many
+   * blocks is kept in one pass.
    */
   cache: z
     .object({
-      inputs: z.object({ positionIds: z.string(), keys: z.string(), values: z.string(), start: z.string(), end: z.string(), settled: z.string().optional() }),
+      inputs: z.object({ positionIds: z.string(), keys: z.string(), values: z.string(), start: z.string(), end: z.string(), settled: z.string().optional(), blocks: z.string().optional() }),
       outputs: z.object({ keys: z.string(), values: z.string() }),
       layers: z.number().int().positive(),
       heads: z.number().int().positive(),

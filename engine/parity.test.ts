@@ -37,7 +37,7 @@ function maxAbsDifference(a: Float32Array, b: Float32Array): number {
 }
 
 /** The largest difference from PyTorch: at the fixture's positions, and (with a cache) over its block. */
-async function differences(modelDir: string): Promise<{ full: number; block?: number; causal?: number; causalSettled?: number }> {
+async function differences(modelDir: string): Promise<{ full: number; block?: number; causal?: number; causalSettled?: number; causalAllSettled?: number }> {
   const fx = JSON.parse(readFileSync(join(modelDir, "parity.json"), "utf8")) as Fixture;
   const session = await DenoiserSession.load(readModelFolder(modelDir));
   try {
@@ -69,7 +69,12 @@ async function differences(modelDir: string): Promise<{ full: number; block?: nu
     let a = 0;
     for (; next(a) < from; a = next(a)) await prefix.run(noisy, a, next(a), [], 1, next(a) - a);
     const merged = await prefix.run(noisy, a, from + size, causalPositions, 1, from - a);
-    return { full, block, causal, causalSettled: maxAbsDifference(merged.data, expected) };
+    const causalSettled = maxAbsDifference(merged.data, expected);
+    if (!prefix.settlesBlocks) return { full, block, causal, causalSettled };
+    // Again, all the settled text (the request and every block before) kept in that one pass.
+    const blocks = Int32Array.from({ length: from + size }, (_, i) => (i < start ? 0 : 1 + Math.floor((i - start) / size)));
+    const all = await prefix.run(noisy, 0, from + size, causalPositions, 0, from, blocks);
+    return { full, block, causal, causalSettled, causalAllSettled: maxAbsDifference(all.data, expected) };
   } finally {
     await session.release();
   }
@@ -82,6 +87,7 @@ for (const dir of SHIPPED_MODEL_DIRS) {
     if (d.block !== undefined) assert.ok(d.block < 1e-3, `block pass: max |onnx - torch| = ${d.block}`);
     if (d.causal !== undefined) assert.ok(d.causal < 1e-3, `block-causal pass: max |onnx - torch| = ${d.causal}`);
     if (d.causalSettled !== undefined) assert.ok(d.causalSettled < 1e-3, `block-causal pass with the settled block: max |onnx - torch| = ${d.causalSettled}`);
+    if (d.causalAllSettled !== undefined) assert.ok(d.causalAllSettled < 1e-3, `block-causal pass with all the settled text: max |onnx - torch| = ${d.causalAllSettled}`);
   });
 }
 
@@ -99,4 +105,5 @@ test("a fresh export runs in onnxruntime-node with PyTorch's logits, with and wi
   assert.ok(d.block !== undefined && d.block < 1e-3, `block pass: max |onnx - torch| = ${d.block}`);
   assert.ok(d.causal !== undefined && d.causal < 1e-3, `block-causal pass: max |onnx - torch| = ${d.causal}`);
   assert.ok(d.causalSettled !== undefined && d.causalSettled < 1e-3, `block-causal pass with the settled block: max |onnx - torch| = ${d.causalSettled}`);
+  assert.ok(d.causalAllSettled !== undefined && d.causalAllSettled < 1e-3, `block-causal pass with all the settled text: max |onnx - torch| = ${d.causalAllSettled}`);
 });

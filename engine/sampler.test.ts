@@ -316,14 +316,17 @@ test("guidance stops after a bounded number of rejections", async () => {
  * A block-causal model over `inner`'s logits: records each prefix run as "lo-hi" (+ " keep" when
  * it keeps them all, " keep N" when its first N lead the rest, " u" for the unconditional slot).
  */
-function blockCausal(inner: Denoiser, calls: string[], settles = false): Denoiser {
+function blockCausal(inner: Denoiser, calls: string[], settles = false, settlesBlocks = false): Denoiser {
   return {
     forward: () => assert.fail("a block-causal decode never runs the whole canvas"),
     prefix: {
       settles,
-      run: (ids, lo, hi, positions, slot = 0, settled = 0) => {
-        calls.push(`${lo}-${hi}${settled === hi - lo ? " keep" : settled ? ` keep ${settled}` : ""}${slot ? " u" : ""}`);
+      settlesBlocks,
+      run: (ids, lo, hi, positions, slot = 0, settled = 0, blocks) => {
+        const kept = settled && blocks && blocks[0] !== blocks[settled - 1] ? ` [${Array.from(blocks.subarray(0, settled))}]` : "";
+        calls.push(`${lo}-${hi}${settled === hi - lo ? " keep" : settled ? ` keep ${settled}` : ""}${kept}${slot ? " u" : ""}`);
         assert.ok(settles || settled === 0 || settled === hi - lo, "settled text runs alone unless the model allows");
+        assert.ok(settlesBlocks || !kept, "settled text of several blocks runs in one pass only where the model allows");
         assert.ok(positions.every((p) => p >= lo + settled && p < hi), "logits only past the settled text");
         return inner.forward(ids.subarray(0, hi), positions);
       },
@@ -348,6 +351,22 @@ test("block-causal decoding keeps the request, then each settled block once, and
   assert.deepEqual(settling, ["0-7 keep 3", "3-7", "3-11 keep 4", "7-11"]);
   assert.equal(passes, settling.length);
   assert.deepEqual(Array.from(again), Array.from(canvas), "the same text in fewer passes");
+});
+
+test("block-causal decoding keeps a whole text handed over in one pass where the model can, each token in its block", async () => {
+  const inner = scripted((pos) => peaked(2 + (pos % 5), 0.3 + (pos % 4) / 10));
+  // A request of 3 tokens, then 9 tokens of settled text to write on from (blocks of 4), then 7 masks.
+  const handed = () => Int32Array.from([9, 9, 9, 5, 6, 7, 8, 5, 6, 7, 8, 5, ...new Array(7).fill(MASK)]);
+  const blockByBlock: string[] = [];
+  const canvas = handed();
+  for await (const _ of denoise(blockCausal(inner, blockByBlock, true), canvas, 3, { mask: MASK, eot: EOT }, { ...base, blockLength: 4, steps: 7, blockCausal: true }));
+  assert.deepEqual(blockByBlock.slice(0, 3), ["0-3 keep", "3-7 keep", "7-15 keep 4"]);
+  const oneGo: string[] = [];
+  const again = handed();
+  for await (const _ of denoise(blockCausal(inner, oneGo, true, true), again, 3, { mask: MASK, eot: EOT }, { ...base, blockLength: 4, steps: 7, blockCausal: true }));
+  assert.equal(oneGo[0], "0-15 keep 11 [0,0,0,1,1,1,1,2,2,2,2]");
+  assert.equal(oneGo.length, blockByBlock.length - 2);
+  assert.deepEqual(Array.from(again), Array.from(canvas));
 });
 
 test("block-causal decoding with guidance keeps the unconditional canvas apart, and re-keeps blocks that guidance masked again", async () => {

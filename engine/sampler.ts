@@ -77,11 +77,15 @@ export interface Denoiser {
    * kept keys and values of positions [0, lo) only; its first `settled` tokens are settled text,
    * whose keys and values it keeps as those of [lo, lo + settled). Nothing to the right of hi
    * is read. Unless `settles`, settled text runs alone (`settled` is 0 or hi - lo); otherwise
-   * it may lead the tokens being denoised, which see it and are not seen by it.
+   * it may lead the tokens being denoised, which see it and are not seen by it. With
+   * `settlesBlocks` too, the settled text may span blocks: `blocks` gives the block of each of
+   * ids[lo, hi) (rising), and a settled token sees only the settled tokens of its block and those
+   * before it, as if each block had been kept in a pass of its own.
    */
   prefix?: {
     settles: boolean;
-    run(ids: Int32Array, lo: number, hi: number, positions: number[], slot?: number, settled?: number): Promise<Logits>;
+    settlesBlocks?: boolean;
+    run(ids: Int32Array, lo: number, hi: number, positions: number[], slot?: number, settled?: number, blocks?: Int32Array): Promise<Logits>;
   };
 }
 
@@ -345,10 +349,12 @@ export async function* denoise(
         for (;;) {
           const from = kept[slot];
           const next = from < start ? start : from + o.blockLength; // the end of the next settled block
-          // The last settled block rides along in this block's pass where the model allows it.
-          if (from === lo || (next >= lo && prefix.settles)) {
+          // The last settled block rides along in this block's pass where the model allows it,
+          // and all the settled text not yet kept (a text handed over to write on) where it can.
+          if (from === lo || (next >= lo && prefix.settles) || prefix.settlesBlocks) {
             kept[slot] = lo;
-            return prefix.run(ids, from, hi, positions, slot, lo - from);
+            const blocks = Int32Array.from({ length: hi - from }, (_, i) => (from + i < start ? 0 : 1 + Math.floor((from + i - start) / o.blockLength)));
+            return prefix.run(ids, from, hi, positions, slot, lo - from, blocks);
           }
           const to = Math.min(lo, next);
           await prefix.run(ids, from, to, [], slot, to - from);

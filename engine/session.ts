@@ -87,11 +87,13 @@ export class DenoiserSession implements Denoiser {
     };
     return {
       settles: c.inputs.settled !== undefined,
-      run: async (ids, lo, hi, positions, slot = 0, settled = 0) => {
+      settlesBlocks: c.inputs.blocks !== undefined,
+      run: async (ids, lo, hi, positions, slot = 0, settled = 0, blocks) => {
         if (settled !== 0 && settled !== hi - lo && !c.inputs.settled) throw new Error("this model runs settled text in passes of its own");
+        if (blocks && !c.inputs.blocks && blocks[0] !== blocks[Math.max(0, settled - 1)]) throw new Error("this model keeps one settled block a pass");
         const kv = slotKv(slot, hi, lo === 0);
         // Rows [lo, capacity) are not the prefix: the graph does not read them.
-        const out = await this.run(ids.subarray(lo, hi), lo, positions, kv, kv.capacity, settled);
+        const out = await this.run(ids.subarray(lo, hi), lo, positions, kv, kv.capacity, settled, blocks);
         if (settled) {
           for (const part of ["keys", "values"] as const) copyRows(out.kv![part].data as Float32Array, hi - lo, kv[part].data as Float32Array, kv.capacity, settled, lo);
         }
@@ -103,11 +105,12 @@ export class DenoiserSession implements Denoiser {
   /**
    * Run `tokens` sitting at canvas positions [first, first + tokens.length), against `kv` but
    * for the rows [first, end) they replace (the graph does not read them), the first `settled`
-   * of them settled text (seeing only the cache and each other). Models without a `positions`
+   * of them settled text (seeing only the cache and the settled tokens of their block, `blocks`,
+   * and those before; all one block where not given). Models without a `positions`
    * input return every row; those are picked here. Dream-style models converted from
    * autoregressive ones predict position i at i - 1.
    */
-  private async run(tokens: Int32Array, first: number, positions: number[], kv: { keys: ort.Tensor; values: ort.Tensor } | null, end: number, settled = 0) {
+  private async run(tokens: Int32Array, first: number, positions: number[], kv: { keys: ort.Tensor; values: ort.Tensor } | null, end: number, settled = 0, blocks?: Int32Array) {
     const { inputs, outputs, shiftedLogits, cache } = this.folder.manifest;
     const rows = positions.map((p) => p - first - (shiftedLogits ? 1 : 0));
     const feeds: Record<string, ort.Tensor> = { [inputs.ids]: new ort.Tensor("int64", BigInt64Array.from(tokens, BigInt), [1, tokens.length]) };
@@ -125,6 +128,7 @@ export class DenoiserSession implements Denoiser {
       feeds[cache.inputs.start] = new ort.Tensor("int64", BigInt64Array.of(BigInt(kv ? first : 0)), []);
       feeds[cache.inputs.end] = new ort.Tensor("int64", BigInt64Array.of(BigInt(kv ? end : 0)), []);
       if (cache.inputs.settled) feeds[cache.inputs.settled] = new ort.Tensor("int64", BigInt64Array.of(BigInt(settled)), []);
+      if (cache.inputs.blocks) feeds[cache.inputs.blocks] = int64(blocks ?? new Int32Array(tokens.length));
     }
     const result = await this.session.run(feeds);
     const out = result[outputs.logits];

@@ -27,9 +27,11 @@ class Exported(torch.nn.Module):
     not read (the tokens replace them): with an empty cache
     this is one ordinary pass over the canvas; with one, a pass over just the block being
     denoised (Fast-dLLM's dual cache). The first `settled` tokens are settled text that attends
-    only to the cache and to itself, as a clean block does in block diffusion: a block-causal
-    model keeps the keys and values of the block it just settled in the pass that starts the
-    next one, instead of a pass of their own.
+    only to the cache and to the settled tokens of its own block and those before it
+    (`token_blocks`: each token's block, rising), as a clean block does in block diffusion: a
+    block-causal model keeps the keys and values of the block it just settled in the pass that
+    starts the next one, instead of a pass of their own, and reads a whole text it is handed
+    (a `continue` job's) in one pass, not a pass a block.
 
     The same arithmetic as `Denoiser.hidden_and_cache`, spelled for onnxruntime's CPU, where a
     pass of 8 tokens costs as much in its small nodes as in its matrix products: one batch row
@@ -54,14 +56,15 @@ class Exported(torch.nn.Module):
         qk_weights = [torch.cat([b.q_norm.weight.expand(h, hd) / math.sqrt(hd), b.k_norm.weight.expand(h, hd)]) for b in model.blocks]
         self.register_buffer("qk_weights", torch.stack(qk_weights))
 
-    def forward(self, ids, position_ids, positions, context_start, context_end, settled, *cache):
+    def forward(self, ids, position_ids, positions, context_start, context_end, settled, token_blocks, *cache):
         # Each layer's cached keys and values come in as inputs of their own and are masked, not
         # sliced: onnxruntime reads them where the engine keeps them and copies nothing.
         context_rows, n_tokens = cache[0].shape[2], ids.shape[1]
         rows = torch.arange(context_rows)
         readable = (rows < context_start) | (rows >= context_end)
         n = torch.arange(n_tokens)
-        among_tokens = (n[:, None] >= settled) | (n[None, :] < settled)
+        # Tokens being denoised read every token; settled ones, the settled tokens of their block and before.
+        among_tokens = (n[:, None] >= settled) | ((n[None, :] < settled) & (token_blocks[None, :] <= token_blocks[:, None]))
         allowed = torch.cat([readable[None, :].expand(n_tokens, -1), among_tokens], 1)
         cos, sin = self.model.cos[position_ids], self.model.sin[position_ids]
         x = self.model.embed(ids)
@@ -125,12 +128,12 @@ def main():
     hd = cfg.d_model // cfg.n_head
     cache = [torch.zeros(1, cfg.n_head, 50, hd) for _ in range(2 * cfg.n_layer)]
     cache_names = [f"cache_{kind}.{i}" for i in range(cfg.n_layer) for kind in ("keys", "values")]
-    example = (torch.randint(0, cfg.vocab_size, (1, 14)), torch.arange(20, 34), torch.arange(0, 14, 3), torch.tensor(20), torch.tensor(34), torch.tensor(6), *cache)
+    example = (torch.randint(0, cfg.vocab_size, (1, 14)), torch.arange(20, 34), torch.arange(0, 14, 3), torch.tensor(20), torch.tensor(34), torch.tensor(6), torch.arange(14) // 4, *cache)
     torch.onnx.export(
         Exported(model), example, onnx_path,
-        input_names=["input_ids", "position_ids", "positions", "context_start", "context_end", "settled", *cache_names],
+        input_names=["input_ids", "position_ids", "positions", "context_start", "context_end", "settled", "token_blocks", *cache_names],
         output_names=["logits", "keys", "values"],
-        dynamic_axes={"input_ids": {1: "seq"}, "position_ids": {0: "seq"}, "positions": {0: "n"}, "logits": {1: "n"},
+        dynamic_axes={"input_ids": {1: "seq"}, "position_ids": {0: "seq"}, "token_blocks": {0: "seq"}, "positions": {0: "n"}, "logits": {1: "n"},
                       "keys": {3: "seq"}, "values": {3: "seq"}, **{name: {2: "context"} for name in cache_names}},
         opset_version=17,
     )
