@@ -1,12 +1,14 @@
 // The shipped default model is block-causal (block diffusion): it generates through an exact
 // cache of the settled text, so the cache changes the cost of a pass, never its numbers; and a
-// cache is sized to the text it holds; a text handed over is kept in one pass. An app it leaves broken is written again, more carefully.
+// cache is sized to the text it holds; a text handed over is kept in one pass. An app it leaves
+// broken is written again, more carefully.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { SHIPPED_DEFAULT_MODEL_DIR } from "./defaults.ts";
 import { Engine, type EngineEvent } from "./engine.ts";
 import { readModelFolder } from "./manifest.ts";
 import { firstScriptMistake } from "./script-guard.ts";
+import { blockIds } from "./sampler.ts";
 import { DenoiserSession } from "./session.ts";
 
 async function last(events: AsyncIterable<EngineEvent>): Promise<EngineEvent> {
@@ -72,8 +74,7 @@ test("a text handed over is kept in one pass, with the numbers of keeping it blo
     const ids = Int32Array.from({ length: start + 408 }, (_, i) => 5 + ((i * 7) % 300));
     const positions = Array.from({ length: 8 }, (_, i) => start + 400 + i);
     ids.fill(folder.manifest.tokens.mask, positions[0]);
-    const blocks = Int32Array.from({ length: ids.length }, (_, i) => (i < start ? 0 : 1 + Math.floor((i - start) / 8)));
-    const once = await oneGo.prefix!.run(ids, 0, ids.length, positions, 0, positions[0], blocks);
+    const once = await oneGo.prefix!.run(ids, 0, ids.length, positions, 0, positions[0], blockIds(0, ids.length, start, 8));
     for (let lo = 0; lo < positions[0]; lo = lo < start ? start : lo + 8) await byBlock.prefix!.run(ids, lo, lo < start ? start : lo + 8, [], 0, (lo < start ? start : lo + 8) - lo);
     const stepwise = await byBlock.prefix!.run(ids, positions[0], ids.length, positions);
     let most = 0;

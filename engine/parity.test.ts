@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { DEFAULT_MODEL_DIR, SHIPPED_MODEL_DIRS } from "./defaults.ts";
 import { readModelFolder } from "./manifest.ts";
+import { blockIds } from "./sampler.ts";
 import { DenoiserSession } from "./session.ts";
 
 interface Fixture {
@@ -72,8 +73,7 @@ async function differences(modelDir: string): Promise<{ full: number; block?: nu
     const causalSettled = maxAbsDifference(merged.data, expected);
     if (!prefix.settlesBlocks) return { full, block, causal, causalSettled };
     // Again, all the settled text (the request and every block before) kept in that one pass.
-    const blocks = Int32Array.from({ length: from + size }, (_, i) => (i < start ? 0 : 1 + Math.floor((i - start) / size)));
-    const all = await prefix.run(noisy, 0, from + size, causalPositions, 0, from, blocks);
+    const all = await prefix.run(noisy, 0, from + size, causalPositions, 0, from, blockIds(0, from + size, start, size));
     return { full, block, causal, causalSettled, causalAllSettled: maxAbsDifference(all.data, expected) };
   } finally {
     await session.release();

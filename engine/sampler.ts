@@ -100,6 +100,11 @@ export interface SamplerStep {
   masksLeft: number;
 }
 
+/** The block of each canvas position in [from, to): the request is block 0, then blocks of `blockLength` from `start`. */
+export function blockIds(from: number, to: number, start: number, blockLength: number): Int32Array {
+  return Int32Array.from({ length: to - from }, (_, i) => (from + i < start ? 0 : 1 + Math.floor((from + i - start) / blockLength)));
+}
+
 /** End-of-text positions kept in view after the text's end (training rows had 32 or more). */
 export const EOT_TAIL = 32;
 
@@ -353,7 +358,7 @@ export async function* denoise(
           // and all the settled text not yet kept (a text handed over to write on) where it can.
           if (from === lo || (next >= lo && prefix.settles) || prefix.settlesBlocks) {
             kept[slot] = lo;
-            const blocks = Int32Array.from({ length: hi - from }, (_, i) => (from + i < start ? 0 : 1 + Math.floor((from + i - start) / o.blockLength)));
+            const blocks = prefix.settlesBlocks ? blockIds(from, hi, start, o.blockLength) : undefined;
             return prefix.run(ids, from, hi, positions, slot, lo - from, blocks);
           }
           const to = Math.min(lo, next);
